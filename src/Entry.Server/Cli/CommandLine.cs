@@ -1,0 +1,81 @@
+using System.Text;
+using Entry.Server.Data;
+using Entry.Server.Data.Demo;
+using Entry.Server.Features.Books;
+using Entry.Server.Features.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Cli;
+
+/// <summary>
+/// Commands run instead of the web server:
+/// <c>import-books FILE</c>, <c>export-books FILE</c>, <c>export-demo-inventory FILE</c>.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly string[] Commands = ["import-books", "export-books", "export-demo-inventory"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        if (args.Length != 2)
+        {
+            await Console.Error.WriteLineAsync($"usage: {args[0]} FILE");
+            return 2;
+        }
+        var file = Path.GetFullPath(args[1]);
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var ct = CancellationToken.None;
+        // A command line import is for real inventories: the demo inventory is not loaded first.
+        await services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(loadDemoInventory: false, ct);
+        var db = services.GetRequiredService<EntryDb>();
+
+        switch (args[0])
+        {
+            case "import-books":
+                return await ImportAsync(services.GetRequiredService<BookImporter>(), file, ct);
+            case "export-books":
+                {
+                    await using var writer = new StreamWriter(file, false, new UTF8Encoding(true));
+                    var rows = db.Books.AsNoTracking().OrderBy(b => b.Id)
+                        .Select(b => new BookCsvRow(b.Code, b.UnitCode, b.Type, b.Volume, b.RegisteredFrom, b.RegisteredTo, b.CaseCount, b.Condition))
+                        .AsAsyncEnumerable();
+                    await BookCsv.WriteAsync(rows, writer, ct);
+                    Console.WriteLine($"Wrote the inventory to {file}");
+                    return 0;
+                }
+            default:
+                {
+                    var units = await db.Units.AsNoTracking().ToListAsync(ct);
+                    await using var writer = new StreamWriter(file, false, new UTF8Encoding(true));
+                    var rows = DemoInventory.Generate(units);
+                    await BookCsv.WriteAsync(BookCsv.ToAsync(rows), writer, ct);
+                    Console.WriteLine($"Wrote {rows.Count} demo books ({rows.Sum(r => r.CaseCount)} cases) to {file}");
+                    return 0;
+                }
+        }
+    }
+
+    private static async Task<int> ImportAsync(BookImporter importer, string file, CancellationToken ct)
+    {
+        await using var stream = File.OpenRead(file);
+        var (result, error) = await importer.ImportAsync(stream, ct);
+        if (error is not null)
+        {
+            await Console.Error.WriteLineAsync($"{file}: {error.Reason}");
+            return 1;
+        }
+        foreach (var w in result!.Warnings)
+        {
+            Console.WriteLine($"line {w.Line} ({w.BookCode}): warning: {w.Reason}");
+        }
+        foreach (var r in result.Rejected)
+        {
+            Console.WriteLine($"line {r.Line} ({r.BookCode}): rejected: {r.Reason}");
+        }
+        Console.WriteLine($"{result.Accepted} books imported, {result.Rejected.Count} rows rejected, {result.Warnings.Count} warnings.");
+        return result.Rejected.Count == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,20 @@
+using Entry.Server.Features.Auth;
+using Entry.Server.Features.Books;
+using Entry.Server.Features.Units;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Data;
+
+/// <summary>The one unit of work of Entry.</summary>
+public sealed class EntryDb(DbContextOptions<EntryDb> options) : IdentityDbContext<EntryUser>(options)
+{
+    public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
+    public DbSet<Book> Books => Set<Book>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EntryDb).Assembly);
+    }
+}

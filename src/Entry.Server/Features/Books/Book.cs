@@ -1,0 +1,45 @@
+using Entry.Server.Features.Units;
+using Entry.Shared.Books;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Entry.Server.Features.Books;
+
+/// <summary>One paper register of the inventory.</summary>
+public sealed class Book
+{
+    public int Id { get; init; }
+    /// <summary>Unique in the province.</summary>
+    public required string Code { get; init; }
+    /// <summary>The unit holding the book.</summary>
+    public required string UnitCode { get; set; }
+    public AdministrativeUnit? Unit { get; init; }
+    public required BookType Type { get; set; }
+    public required int Volume { get; set; }
+    public required DateOnly RegisteredFrom { get; set; }
+    public required DateOnly RegisteredTo { get; set; }
+    public required int CaseCount { get; set; }
+    public required BookCondition Condition { get; set; }
+    public BookStatus Status { get; set; } = BookStatus.NotStarted;
+    public DateTimeOffset ImportedAt { get; init; }
+
+    /// <summary>Its period runs past the cut-off: the cases registered from 2019-04-01 on are refused at entry.</summary>
+    public bool SpansCutoff => RegisteredTo >= BookNames.Cutoff;
+}
+
+internal sealed class BookConfiguration : IEntityTypeConfiguration<Book>
+{
+    public void Configure(EntityTypeBuilder<Book> book)
+    {
+        book.ToTable("Books");
+        book.HasKey(b => b.Id);
+        book.Property(b => b.Code).HasMaxLength(64);
+        book.HasIndex(b => b.Code).IsUnique();
+        book.Property(b => b.UnitCode).HasMaxLength(16);
+        book.HasOne(b => b.Unit).WithMany().HasForeignKey(b => b.UnitCode).OnDelete(DeleteBehavior.Restrict);
+        // The order of work (SPEC §3): type priority, then condition, then oldest period first.
+        book.HasIndex(b => new { b.UnitCode, b.Type, b.Condition, b.RegisteredFrom });
+        book.HasIndex(b => b.Status);
+        book.Ignore(b => b.SpansCutoff);
+    }
+}

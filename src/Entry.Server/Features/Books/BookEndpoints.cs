@@ -1,0 +1,165 @@
+using Entry.Server.Data;
+using Entry.Server.Hosting;
+using Entry.Shared.Auth;
+using Entry.Shared.Books;
+using Entry.Shared.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.Books;
+
+public static class BookEndpoints
+{
+    public const int MaxPageSize = 500;
+
+    public static RouteGroupBuilder MapBooks(this RouteGroupBuilder group)
+    {
+        group.WithTags("Books");
+        group.MapPost("/import", Import)
+            .RequireRoles(Roles.Admin)
+            .DisableAntiforgery()
+            .AddOpenApiOperationTransformer(ImportBodyDocumentation.Describe)
+            .WithSummary("Import the book inventory CSV: the good rows are stored, every bad row is answered with its line and reason.");
+        group.MapGet("/", List)
+            .RequireRoles(Roles.Admin, Roles.Monitor, Roles.TeamLeader)
+            .WithSummary("The books, in the order of work, filtered by unit (with its subtree), type, condition and status; paged.");
+        group.MapGet("/export", Export)
+            .RequireRoles(Roles.Admin, Roles.Monitor)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithSummary("The whole inventory as a CSV in the import format.");
+        return group;
+    }
+
+    private static readonly string[] CsvMediaTypes = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"];
+
+    private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> Import(
+        HttpRequest request, BookImporter importer, CancellationToken ct)
+    {
+        Stream body;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+            if (file is null)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Attach the CSV as the form field 'file'."] });
+            }
+            body = file.OpenReadStream();
+        }
+        else if (request.ContentType is { } type && CsvMediaTypes.Any(m => type.StartsWith(m, StringComparison.OrdinalIgnoreCase)))
+        {
+            body = request.Body;
+        }
+        else
+        {
+            return TypedResults.Problem(
+                "Send the CSV as the request body with Content-Type text/csv, or as a multipart form field 'file'.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        await using (body)
+        {
+            var (result, error) = await importer.ImportAsync(body, ct);
+            if (error is { Conflict: true })
+            {
+                return TypedResults.Problem(error.Reason, statusCode: StatusCodes.Status409Conflict, title: "Nothing was imported");
+            }
+            if (error is not null)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error.Reason] }, title: "The file cannot be imported");
+            }
+            return TypedResults.Ok(result!);
+        }
+    }
+
+    private static async Task<Results<Ok<PagedResult<BookDto>>, ValidationProblem>> List(
+        EntryDb db, CancellationToken ct,
+        string? unitCode = null, string? type = null, string? condition = null, string? status = null,
+        int page = 1, int pageSize = 50)
+    {
+        var errors = new Dictionary<string, string[]>();
+        BookType parsedType = default;
+        BookCondition parsedCondition = default;
+        BookStatus parsedStatus = default;
+        if (type is not null && !BookNames.TryParseType(type, out parsedType))
+        {
+            errors["type"] = [$"Unknown type '{type}': use birth, marriage, death or adoption."];
+        }
+        if (condition is not null && !BookNames.TryParseCondition(condition, out parsedCondition))
+        {
+            errors["condition"] = [$"Unknown condition '{condition}': use good, worn or damaged."];
+        }
+        if (status is not null && !BookNames.TryParseStatus(status, out parsedStatus))
+        {
+            errors["status"] = [$"Unknown status '{status}': use notStarted, inProgress or finished."];
+        }
+        if (page < 1)
+        {
+            errors["page"] = ["The page number starts at 1."];
+        }
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"The page size is between 1 and {MaxPageSize}."];
+        }
+        var unit = unitCode is null ? null : await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == unitCode, ct);
+        if (unitCode is not null && unit is null)
+        {
+            errors["unitCode"] = [$"Unknown unit '{unitCode}'."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var books = db.Books.AsNoTracking();
+        if (unit is { ParentCode: not null })
+        {
+            // The unit and everything below it (the root means the whole province: no filter).
+            books = books.Where(b => b.UnitCode == unitCode || b.Unit!.ParentCode == unitCode || b.Unit!.DistrictCode == unitCode);
+        }
+        if (type is not null)
+        {
+            books = books.Where(b => b.Type == parsedType);
+        }
+        if (condition is not null)
+        {
+            books = books.Where(b => b.Condition == parsedCondition);
+        }
+        if (status is not null)
+        {
+            books = books.Where(b => b.Status == parsedStatus);
+        }
+
+        var total = await books.CountAsync(ct);
+        var items = await books
+            .OrderBy(b => b.Type).ThenBy(b => b.Condition).ThenBy(b => b.RegisteredFrom).ThenBy(b => b.Code)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(b => new BookDto
+            {
+                Code = b.Code,
+                UnitCode = b.UnitCode,
+                UnitName = b.Unit!.Name,
+                Type = b.Type,
+                Volume = b.Volume,
+                RegisteredFrom = b.RegisteredFrom,
+                RegisteredTo = b.RegisteredTo,
+                CaseCount = b.CaseCount,
+                Condition = b.Condition,
+                Status = b.Status,
+                SpansCutoff = b.RegisteredTo >= BookNames.Cutoff,
+            })
+            .ToListAsync(ct);
+        return TypedResults.Ok(new PagedResult<BookDto> { Items = items, Page = page, PageSize = pageSize, Total = total });
+    }
+
+    private static async Task Export(HttpContext http, EntryDb db, CancellationToken ct)
+    {
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = "attachment; filename=\"inventory.csv\"";
+        var rows = db.Books.AsNoTracking().OrderBy(b => b.Id)
+            .Select(b => new BookCsvRow(b.Code, b.UnitCode, b.Type, b.Volume, b.RegisteredFrom, b.RegisteredTo, b.CaseCount, b.Condition))
+            .AsAsyncEnumerable();
+        await using var writer = new StreamWriter(http.Response.Body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        await BookCsv.WriteAsync(rows, writer, ct);
+    }
+}

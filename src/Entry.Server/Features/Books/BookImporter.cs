@@ -1,0 +1,302 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Entry.Server.Data;
+using Entry.Shared.Books;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.Books;
+
+/// <summary>Why a whole file was refused (as opposed to single rows); <paramref name="Conflict"/> when the store, not the file, refused it.</summary>
+public sealed record ImportFileError(string Reason, bool Conflict = false);
+
+/// <summary>
+/// Imports the book inventory CSV (SPEC §3). Every bad row is answered with its line and reason;
+/// the good rows are stored together in one transaction, so a failure leaves nothing half-written.
+/// </summary>
+public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger<BookImporter> logger)
+{
+    public static readonly string[] Columns =
+        ["book_code", "unit_code", "type", "volume", "registered_from", "registered_to", "case_count", "condition"];
+
+    public const int MaxCodeLength = 64;
+    public const int MaxRows = 200_000;
+
+    public async Task<(ImportResult? Result, ImportFileError? Error)> ImportAsync(Stream csv, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var parsed = await ParseAsync(csv, ct);
+        if (parsed.Error is not null)
+        {
+            return (null, parsed.Error);
+        }
+
+        var (rows, rejected, warnings) = parsed.Value;
+        var codes = rows.Select(r => r.Book.Code).ToList();
+        var stored = (await db.Books.AsNoTracking().Where(b => codes.Contains(b.Code)).Select(b => b.Code).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        var accepted = new List<Book>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (stored.Contains(row.Book.Code))
+            {
+                rejected.Add(new ImportRowMessage(row.Line, row.Book.Code, "book_code is already in the inventory"));
+            }
+            else
+            {
+                accepted.Add(row.Book);
+                if (row.Warning is not null)
+                {
+                    warnings.Add(new ImportRowMessage(row.Line, row.Book.Code, row.Warning));
+                }
+            }
+        }
+
+        if (accepted.Count > 0)
+        {
+            var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                db.Books.AddRange(accepted);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // The transaction is rolled back: typically another import stored one of these codes between our check and our insert.
+                db.ChangeTracker.Clear();
+                LogStoreFailed(accepted.Count);
+                return (null, new ImportFileError("the database refused the rows (another import may have stored some of these book codes at the same time); nothing was imported, send the file again", Conflict: true));
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        rejected.Sort((a, b) => a.Line.CompareTo(b.Line));
+        warnings.Sort((a, b) => a.Line.CompareTo(b.Line));
+        LogImported(accepted.Count, rejected.Count, warnings.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return (new ImportResult { Accepted = accepted.Count, Warnings = warnings, Rejected = rejected }, null);
+    }
+
+    private sealed record ParsedRow(int Line, Book Book, string? Warning);
+
+    private async Task<Parsed> ParseAsync(Stream csv, CancellationToken ct)
+    {
+        var unitCodes = (await db.Units.AsNoTracking().Select(u => u.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+        var rows = new List<ParsedRow>();
+        var rejected = new List<ImportRowMessage>();
+        var warnings = new List<ImportRowMessage>();
+        var firstLineOfCode = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        using var reader = new StreamReader(csv, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = false,
+            TrimOptions = TrimOptions.Trim,
+            IgnoreBlankLines = true,
+            BadDataFound = null,
+        };
+        using var parser = new CsvParser(reader, config);
+        try
+        {
+            if (!await parser.ReadAsync())
+            {
+                return new Parsed(new ImportFileError("the file is empty: expected the header " + string.Join(',', Columns)));
+            }
+            var header = parser.Record!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+            if (!header.SequenceEqual(Columns))
+            {
+                return new Parsed(new ImportFileError($"line 1 must be the header {string.Join(',', Columns)}"));
+            }
+
+            while (await parser.ReadAsync())
+            {
+                ct.ThrowIfCancellationRequested();
+                var record = parser.Record!;
+                var line = parser.RawRow - record.Sum(f => f.Count(c => c == '\n'));
+                if (rows.Count + rejected.Count >= MaxRows)
+                {
+                    return new Parsed(new ImportFileError($"the file has more than {MaxRows:N0} rows; split it"));
+                }
+                var code = record.Length > 0 ? record[0] : "";
+                if (record.Length != Columns.Length)
+                {
+                    rejected.Add(new ImportRowMessage(line, NullIfEmpty(code), $"expected {Columns.Length} columns, found {record.Length}"));
+                    continue;
+                }
+
+                var reasons = new List<string>();
+                var book = ReadRow(record, unitCodes, reasons, now);
+                if (code.Length > 0)
+                {
+                    if (firstLineOfCode.TryGetValue(code, out var first))
+                    {
+                        reasons.Add($"duplicate book_code: already on line {first}");
+                    }
+                    else
+                    {
+                        firstLineOfCode[code] = line;
+                    }
+                }
+
+                if (reasons.Count > 0 || book is null)
+                {
+                    rejected.Add(new ImportRowMessage(line, NullIfEmpty(code), string.Join("; ", reasons)));
+                }
+                else
+                {
+                    var warning = book.SpansCutoff
+                        ? $"spans the {BookNames.Cutoff:yyyy-MM-dd} cut-off: its cases registered on or after that day will be refused at entry"
+                        : null;
+                    rows.Add(new ParsedRow(line, book, warning));
+                }
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            return new Parsed(new ImportFileError("the file is not valid UTF-8"));
+        }
+        return new Parsed((rows, rejected, warnings));
+    }
+
+    private static Book? ReadRow(string[] f, HashSet<string> unitCodes, List<string> reasons, DateTimeOffset now)
+    {
+        var code = f[0];
+        if (code.Length == 0)
+        {
+            reasons.Add("book_code is missing");
+        }
+        else if (code.Length > MaxCodeLength)
+        {
+            reasons.Add($"book_code is longer than {MaxCodeLength} characters");
+        }
+        else if (code.Any(char.IsControl))
+        {
+            reasons.Add("book_code contains a line break or another control character");
+        }
+
+        var unit = f[1];
+        if (unit.Length == 0)
+        {
+            reasons.Add("unit_code is missing");
+        }
+        else if (!unitCodes.Contains(unit))
+        {
+            reasons.Add($"unknown unit_code '{unit}'");
+        }
+
+        var typeOk = BookNames.TryParseType(f[2], out var type);
+        if (!typeOk)
+        {
+            reasons.Add(f[2].Length == 0
+                ? "type is missing"
+                : $"unknown type '{f[2]}' (expected birth, marriage, death, adoption or khai-sinh, ket-hon, khai-tu, nuoi-con-nuoi)");
+        }
+
+        var volumeOk = int.TryParse(f[3], NumberStyles.None, CultureInfo.InvariantCulture, out var volume) && volume > 0;
+        if (!volumeOk)
+        {
+            reasons.Add(f[3].Length == 0 ? "volume is missing" : $"volume '{f[3]}' is not a positive whole number");
+        }
+
+        var from = ReadDate(f[4], "registered_from", reasons);
+        var to = ReadDate(f[5], "registered_to", reasons);
+        if (from is { } start && start >= BookNames.Cutoff)
+        {
+            reasons.Add($"registered_from {start:yyyy-MM-dd} is on or after {BookNames.Cutoff:yyyy-MM-dd}: books of the electronic civil-registry era are not entered");
+        }
+        if (from is { } a && to is { } b && b < a)
+        {
+            reasons.Add($"registered_to {b:yyyy-MM-dd} is before registered_from {a:yyyy-MM-dd}");
+        }
+
+        var caseCount = ReadCaseCount(f[6], reasons);
+
+        var conditionOk = BookNames.TryParseCondition(f[7], out var condition);
+        if (!conditionOk)
+        {
+            reasons.Add(f[7].Length == 0 ? "condition is missing" : $"unknown condition '{f[7]}' (expected good, worn or damaged)");
+        }
+
+        if (reasons.Count > 0 || from is null || to is null || caseCount is null)
+        {
+            return null;
+        }
+        return new Book
+        {
+            Code = code,
+            UnitCode = unit,
+            Type = type,
+            Volume = volume,
+            RegisteredFrom = from.Value,
+            RegisteredTo = to.Value,
+            CaseCount = caseCount.Value,
+            Condition = condition,
+            ImportedAt = now,
+        };
+    }
+
+    private static DateOnly? ReadDate(string text, string column, List<string> reasons)
+    {
+        if (text.Length == 0)
+        {
+            reasons.Add($"{column} is missing");
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        reasons.Add($"{column} '{text}' is not a valid date (yyyy-mm-dd)");
+        return null;
+    }
+
+    private static int? ReadCaseCount(string text, List<string> reasons)
+    {
+        if (text.Length == 0)
+        {
+            reasons.Add("case_count is missing");
+            return null;
+        }
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count))
+        {
+            reasons.Add($"case_count '{text}' is not a whole number");
+            return null;
+        }
+        if (count <= 0)
+        {
+            reasons.Add($"case_count {count} must be positive");
+            return null;
+        }
+        if (count > BookNames.MaxCaseCount)
+        {
+            reasons.Add($"case_count {count} is absurd: a book holds at most {BookNames.MaxCaseCount} cases");
+            return null;
+        }
+        return (int)count;
+    }
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+
+    private readonly struct Parsed
+    {
+        public Parsed(ImportFileError error) => Error = error;
+        public Parsed((List<ParsedRow>, List<ImportRowMessage>, List<ImportRowMessage>) value) => Value = value;
+        public ImportFileError? Error { get; }
+        public (List<ParsedRow> Rows, List<ImportRowMessage> Rejected, List<ImportRowMessage> Warnings) Value { get; }
+    }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Inventory import of {Count} books rolled back: the database refused the rows")]
+    private partial void LogStoreFailed(int count);
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Inventory import: {Accepted} books stored, {Rejected} rows rejected, {Warnings} warnings, in {ElapsedMs} ms")]
+    private partial void LogImported(int accepted, int rejected, int warnings, long elapsedMs);
+}

@@ -1,0 +1,29 @@
+namespace Entry.Shared.Books;
+
+/// <summary>One book of the inventory as the API shows it.</summary>
+public sealed record BookDto
+{
+    public required string Code { get; init; }
+    public required string UnitCode { get; init; }
+    public required string UnitName { get; init; }
+    public required BookType Type { get; init; }
+    public required int Volume { get; init; }
+    public required DateOnly RegisteredFrom { get; init; }
+    public required DateOnly RegisteredTo { get; init; }
+    public required int CaseCount { get; init; }
+    public required BookCondition Condition { get; init; }
+    public required BookStatus Status { get; init; }
+    /// <summary>True when the period runs past 2019-04-01: its later cases are refused at entry.</summary>
+    public required bool SpansCutoff { get; init; }
+}
+
+/// <summary>A message about one row of an import file; the header is line 1.</summary>
+public sealed record ImportRowMessage(int Line, string? BookCode, string Reason);
+
+/// <summary>The answer to an inventory import: how many rows were stored, and why the others were not.</summary>
+public sealed record ImportResult
+{
+    public required int Accepted { get; init; }
+    public required IReadOnlyList<ImportRowMessage> Warnings { get; init; }
+    public required IReadOnlyList<ImportRowMessage> Rejected { get; init; }
+}
