@@ -42,8 +42,10 @@ public static class EntryPipeline
         api.MapGroup("/books").MapBooks();
         api.MapGroup("/progress").MapProgress();
 
-        // Every other path that is not an API, hub or health path is a page of the browser app.
-        app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|health/|openapi/).*$)}", "index.html");
+        // An unknown API path is a 404 problem; every other unknown path is a page of the browser app.
+        app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API path"))
+            .ExcludeFromDescription();
+        app.MapFallbackToFile("index.html");
         return app;
     }
 }

@@ -1,0 +1,25 @@
+using Entry.Benchmarks;
+
+// The project's own benchmark tool: run it in Release, e.g.
+//   dotnet run -c Release --project tests/Entry.Benchmarks -- import 5
+//   dotnet run -c Release --project tests/Entry.Benchmarks -- startup 3
+var command = args.FirstOrDefault() ?? "all";
+var runs = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 5;
+switch (command)
+{
+    case "import":
+        await ImportBenchmark.RunAsync(runs);
+        break;
+    case "startup":
+        await StartupBenchmark.RunAsync(runs);
+        break;
+    case "all":
+        await ImportBenchmark.RunAsync(runs);
+        Console.WriteLine();
+        await StartupBenchmark.RunAsync(Math.Min(runs, 3));
+        break;
+    default:
+        Console.Error.WriteLine("usage: Entry.Benchmarks [import|startup|all] [runs]");
+        return 2;
+}
+return 0;
