@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+
+namespace Entry.Browser.Tests;
+
+/// <summary>
+/// The Entry server as a real separate process on 127.0.0.1, with its own empty data directory, so the
+/// browser talks to exactly what <c>dotnet run</c> would serve (demo data and users load at start).
+/// </summary>
+public sealed class ServerProcess : IAsyncLifetime
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "entry-browser-tests-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>True once the server process has stopped (it should not, before the tests end).</summary>
+    public bool HasExited => _process is { HasExited: true };
+
+    /// <summary>What the server wrote so far, for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        var root = RepositoryRoot();
+        var configuration = typeof(ServerProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var serverDirectory = Path.Combine(root, "src", "Entry.Server");
+        var dll = Path.Combine(serverDirectory, "bin", configuration, "net10.0", "Entry.Server.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"The server is not built: {dll} is missing. Build tests/Entry.Browser.Tests, which builds it.");
+        }
+
+        Directory.CreateDirectory(DataDirectory);
+        var port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = serverDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Entry__DataDirectory"] = DataDirectory;
+        // The test host's own settings must not leak into the server.
+        start.Environment.Remove("ASPNETCORE_URLS");
+        start.Environment.Remove("DOTNET_STARTUP_HOOKS");
+
+        _process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        await WaitUntilReadyAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_process is { } process)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            process.Dispose();
+        }
+
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a dying process; the temp folder is cleaned eventually.
+        }
+    }
+
+    /// <summary>The folder holding Entry.sln, found by walking up from the test's bin folder.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Entry.sln")) || File.Exists(Path.Combine(dir.FullName, "Entry.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Entry.sln above {AppContext.BaseDirectory}.");
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < ReadyTimeout)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with code {_process.ExitCode} before it was ready:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("health/ready");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Busy loading the demo data.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"The server was not ready within {ReadyTimeout.TotalSeconds} s:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
