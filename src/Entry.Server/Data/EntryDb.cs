@@ -1,5 +1,8 @@
 using Entry.Server.Features.Auth;
 using Entry.Server.Features.Books;
+using Entry.Server.Features.Rosters;
+using Entry.Server.Features.Shifts;
+using Entry.Server.Features.Teams;
 using Entry.Server.Features.Units;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +14,10 @@ public sealed class EntryDb(DbContextOptions<EntryDb> options) : IdentityDbConte
 {
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
     public DbSet<Book> Books => Set<Book>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<RosterEntry> RosterEntries => Set<RosterEntry>();
+    public DbSet<ShiftRecord> ShiftRecords => Set<ShiftRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

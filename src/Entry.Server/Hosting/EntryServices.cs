@@ -40,6 +40,7 @@ public static class EntryServices
             .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
 
         services.AddScoped<BookImporter>();
+        services.AddScoped<Entry.Server.Features.Teams.TeamAccess>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return builder;

@@ -21,6 +21,12 @@ public sealed class Book
     public required int CaseCount { get; set; }
     public required BookCondition Condition { get; set; }
     public BookStatus Status { get; set; } = BookStatus.NotStarted;
+    /// <summary>The team whose queue holds the book; a book is in at most one queue.</summary>
+    public int? TeamId { get; set; }
+    /// <summary>1-based place in the team's queue.</summary>
+    public int QueuePosition { get; set; }
+    /// <summary>Given to its team by an Admin's decision: the planner leaves it there.</summary>
+    public bool AssignedByAdmin { get; set; }
     public DateTimeOffset ImportedAt { get; init; }
 
     /// <summary>Its period runs past the cut-off: the cases registered from 2019-04-01 on are refused at entry.</summary>
@@ -40,6 +46,8 @@ internal sealed class BookConfiguration : IEntityTypeConfiguration<Book>
         // The order of work (SPEC §3): type priority, then condition, then oldest period first.
         book.HasIndex(b => new { b.UnitCode, b.Type, b.Condition, b.RegisteredFrom });
         book.HasIndex(b => b.Status);
+        book.HasOne<Entry.Server.Features.Teams.Team>().WithMany().HasForeignKey(b => b.TeamId).OnDelete(DeleteBehavior.SetNull);
+        book.HasIndex(b => new { b.TeamId, b.QueuePosition });
         book.Ignore(b => b.SpansCutoff);
     }
 }
