@@ -1,6 +1,10 @@
 using Entry.Server.Features.Auth;
 using Entry.Server.Features.Books;
+using Entry.Server.Features.Assignment;
 using Entry.Server.Features.Progress;
+using Entry.Server.Features.Rosters;
+using Entry.Server.Features.Shifts;
+using Entry.Server.Features.Teams;
 using Entry.Server.Features.Units;
 using Scalar.AspNetCore;
 
@@ -41,6 +45,9 @@ public static class EntryPipeline
         api.MapGroup("/units").MapUnits();
         api.MapGroup("/books").MapBooks();
         api.MapGroup("/progress").MapProgress();
+        api.MapGroup("/teams").MapTeams().MapRosters();
+        api.MapGroup("/shifts").MapShifts();
+        api.MapGroup("/assignment").MapAssignment();
 
         // An unknown API path is a 404 problem; every other unknown path is a page of the browser app.
         app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API path"))

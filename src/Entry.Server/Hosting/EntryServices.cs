@@ -3,6 +3,7 @@ using Entry.Server.Data;
 using Entry.Server.Data.Demo;
 using Entry.Server.Features.Auth;
 using Entry.Server.Features.Books;
+using Entry.Server.Features.Teams;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +41,7 @@ public static class EntryServices
             .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
 
         services.AddScoped<BookImporter>();
-        services.AddScoped<Entry.Server.Features.Teams.TeamAccess>();
+        services.AddTeams();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return builder;

@@ -1,0 +1,11 @@
+namespace Entry.Server.Features.Teams;
+
+public static class TeamServices
+{
+    /// <summary>The services of the Teams and Rosters features.</summary>
+    public static IServiceCollection AddTeams(this IServiceCollection services)
+    {
+        services.AddScoped<TeamAccess>();
+        return services;
+    }
+}
