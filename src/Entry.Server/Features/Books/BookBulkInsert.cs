@@ -21,6 +21,7 @@ internal static class BookBulkInsert
         [
             nameof(Book.Code), nameof(Book.UnitCode), nameof(Book.Type), nameof(Book.Volume), nameof(Book.RegisteredFrom),
             nameof(Book.RegisteredTo), nameof(Book.CaseCount), nameof(Book.Condition), nameof(Book.Status), nameof(Book.ImportedAt),
+            nameof(Book.TeamId), nameof(Book.QueuePosition), nameof(Book.AssignedByAdmin),
         ];
 
         var connection = db.Database.GetDbConnection();
@@ -41,15 +42,16 @@ internal static class BookBulkInsert
         var converters = properties.Select(p => entity.FindProperty(p)!.GetTypeMapping().Converter).ToArray();
         foreach (var book in books)
         {
-            object[] values =
+            object?[] values =
             [
                 book.Code, book.UnitCode, book.Type, book.Volume, book.RegisteredFrom,
                 book.RegisteredTo, book.CaseCount, book.Condition, book.Status, book.ImportedAt,
+                book.TeamId, book.QueuePosition, book.AssignedByAdmin,
             ];
             for (var i = 0; i < values.Length; i++)
             {
                 // Enums and dates go through the model's own converters, so the rows read back exactly as EF wrote them.
-                parameters[i].Value = converters[i] is { } converter ? converter.ConvertToProvider(values[i]) : values[i];
+                parameters[i].Value = (values[i] is { } value && converters[i] is { } converter ? converter.ConvertToProvider(value) : values[i]) ?? DBNull.Value;
             }
             if (books.Count > 0 && ReferenceEquals(book, books[0]))
             {

@@ -62,10 +62,10 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
                 await BookBulkInsert.InsertAsync(db, accepted, ct);
                 await tx.CommitAsync(ct);
             }
-            catch (DbException)
+            catch (DbException exception)
             {
                 // The transaction is rolled back: typically another import stored one of these codes between our check and our insert.
-                LogStoreFailed(accepted.Count);
+                LogStoreFailed(accepted.Count, exception.Message);
                 return (null, new ImportFileError("the database refused the rows (another import may have stored some of these book codes at the same time); nothing was imported, send the file again", Conflict: true));
             }
         }
@@ -285,8 +285,8 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         public (List<ParsedRow> Rows, List<ImportRowMessage> Rejected, List<ImportRowMessage> Warnings) Value { get; }
     }
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Inventory import of {Count} books rolled back: the database refused the rows")]
-    private partial void LogStoreFailed(int count);
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Inventory import of {Count} books rolled back: {DatabaseError}")]
+    private partial void LogStoreFailed(int count, string databaseError);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Inventory import: {Accepted} books stored, {Rejected} rows rejected, {Warnings} warnings, in {ElapsedMs} ms")]
     private partial void LogImported(int accepted, int rejected, int warnings, long elapsedMs);
