@@ -98,7 +98,7 @@ internal static class ImportBenchmark
         using var tx = connection.BeginTransaction();
         using var insert = connection.CreateCommand();
         insert.Transaction = tx;
-        insert.CommandText = "INSERT INTO \"Books\" (\"Code\", \"UnitCode\", \"Type\", \"Volume\", \"RegisteredFrom\", \"RegisteredTo\", \"CaseCount\", \"Condition\", \"Status\", \"ImportedAt\") VALUES ($c, $u, $t, $v, $f, $to, $n, $k, 0, $i)";
+        insert.CommandText = "INSERT INTO \"Books\" (\"Code\", \"UnitCode\", \"Type\", \"Volume\", \"RegisteredFrom\", \"RegisteredTo\", \"CaseCount\", \"Condition\", \"Status\", \"ImportedAt\", \"TeamId\", \"QueuePosition\", \"AssignedByAdmin\") VALUES ($c, $u, $t, $v, $f, $to, $n, $k, 0, $i, NULL, 0, 0)";
         var p = new[] { "$c", "$u", "$t", "$v", "$f", "$to", "$n", "$k", "$i" }.Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
         insert.Prepare();
         foreach (var row in rows)
