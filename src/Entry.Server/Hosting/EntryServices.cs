@@ -3,6 +3,7 @@ using Entry.Server.Data;
 using Entry.Server.Data.Demo;
 using Entry.Server.Features.Auth;
 using Entry.Server.Features.Books;
+using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Teams;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -42,6 +43,7 @@ public static class EntryServices
 
         services.AddScoped<BookImporter>();
         services.AddTeams();
+        services.AddShifts(builder.Configuration);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return builder;
