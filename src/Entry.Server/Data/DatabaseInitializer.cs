@@ -19,6 +19,7 @@ public sealed partial class DatabaseInitializer(
     IOptions<DemoOptions> demo,
     IOptions<BootstrapAdminOptions> admin,
     DemoSeeder demoSeeder,
+    DemoSprint demoSprint,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
 {
@@ -57,6 +58,7 @@ public sealed partial class DatabaseInitializer(
             if (loadDemoInventory)
             {
                 await demoSeeder.SeedInventoryAsync(ct);
+                await demoSprint.SeedAsync(ct);
             }
         }
         LogReady((long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);

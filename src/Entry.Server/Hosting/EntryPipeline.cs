@@ -45,7 +45,7 @@ public static class EntryPipeline
         api.MapGroup("/units").MapUnits();
         api.MapGroup("/books").MapBooks();
         api.MapGroup("/progress").MapProgress();
-        api.MapGroup("/teams").MapTeams().MapRosters();
+        api.MapGroup("/teams").MapTeams().MapRosters().MapQueues();
         api.MapGroup("/shifts").MapShifts();
         api.MapGroup("/assignment").MapAssignment();
 

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Entry.Server.Data;
 using Entry.Server.Data.Demo;
 using Entry.Server.Features.Auth;
+using Entry.Server.Features.Assignment;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Teams;
@@ -44,7 +45,9 @@ public static class EntryServices
         services.AddScoped<BookImporter>();
         services.AddTeams();
         services.AddShifts(builder.Configuration);
+        services.AddAssignment();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoSprint>();
         services.AddScoped<DatabaseInitializer>();
         return builder;
     }

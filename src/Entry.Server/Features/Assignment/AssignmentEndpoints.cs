@@ -1,3 +1,11 @@
+using Entry.Server.Data;
+using Entry.Server.Hosting;
+using Entry.Shared.Assignment;
+using Entry.Shared.Auth;
+using Entry.Shared.Books;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
 namespace Entry.Server.Features.Assignment;
 
 public static class AssignmentEndpoints
@@ -5,6 +13,58 @@ public static class AssignmentEndpoints
     public static RouteGroupBuilder MapAssignment(this RouteGroupBuilder group)
     {
         group.WithTags("Assignment");
+        group.MapPost("/recompute", Recompute)
+            .RequireRoles(Roles.Admin)
+            .WithSummary("Plan every team's queue now (it also runs every night); books being worked and books an Admin placed stay where they are.");
+        group.MapPost("/move", Move)
+            .RequireRoles(Roles.Admin)
+            .WithSummary("Give books to a team by an Admin's decision; the plan keeps them there.");
+        group.MapGet("/projection", Projection)
+            .RequireRoles(Roles.Admin, Roles.Monitor, Roles.TeamLeader)
+            .WithSummary("The projected finish date of the province and of each unit (with its subtree) from the current rosters and rate.");
         return group;
+    }
+
+    private static async Task<Ok<AssignmentSummary>> Recompute(AssignmentService assignment, CancellationToken ct) =>
+        TypedResults.Ok(await assignment.RecomputeAsync(ct));
+
+    private static async Task<Ok<ProjectionResponse>> Projection(AssignmentService assignment, CancellationToken ct) =>
+        TypedResults.Ok(await assignment.ProjectAsync(ct));
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Move(MoveBooksRequest request, EntryDb db, CancellationToken ct)
+    {
+        if (request.BookCodes is not { Count: > 0 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["bookCodes"] = ["Name at least one book."] });
+        }
+        if (!await db.Teams.AnyAsync(t => t.Id == request.TeamId, ct))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["teamId"] = [$"There is no team {request.TeamId}."] });
+        }
+        var codes = request.BookCodes.Distinct().ToList();
+        var books = await db.Books.Where(b => codes.Contains(b.Code)).ToListAsync(ct);
+        var unknown = codes.Except(books.Select(b => b.Code)).ToList();
+        if (unknown.Count > 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["bookCodes"] = [$"Unknown books: {string.Join(", ", unknown)}."] });
+        }
+        var busy = books.Where(b => b.Status != BookStatus.NotStarted && b.TeamId != request.TeamId).Select(b => b.Code).ToList();
+        if (busy.Count > 0)
+        {
+            return TypedResults.Problem($"These books are being worked or finished and stay with their team: {string.Join(", ", busy)}.",
+                statusCode: StatusCodes.Status409Conflict, title: "Books in progress");
+        }
+        var end = await db.Books.Where(b => b.TeamId == request.TeamId).MaxAsync(b => (int?)b.QueuePosition, ct) ?? 0;
+        foreach (var book in books.Where(b => b.TeamId != request.TeamId || !b.AssignedByAdmin))
+        {
+            if (book.TeamId != request.TeamId)
+            {
+                book.QueuePosition = ++end;
+            }
+            book.TeamId = request.TeamId;
+            book.AssignedByAdmin = true;
+        }
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
     }
 }

@@ -59,7 +59,7 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
             try
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                await BookBulkInsert.InsertAsync(db, accepted, ct);
+                await BulkInsert.InsertAsync(db, accepted, ct);
                 await tx.CommitAsync(ct);
             }
             catch (DbException exception)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Entry.Server.Data.Migrations
 {
     [DbContext(typeof(EntryDb))]
-    [Migration("20261123092612_Initial")]
+    [Migration("20261123095941_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -97,6 +97,9 @@ namespace Entry.Server.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AssignedByAdmin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CaseCount")
                         .HasColumnType("INTEGER");
 
@@ -111,6 +114,9 @@ namespace Entry.Server.Data.Migrations
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("QueuePosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("RegisteredFrom")
                         .HasColumnType("TEXT");
 
@@ -118,6 +124,9 @@ namespace Entry.Server.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Type")
@@ -138,9 +147,130 @@ namespace Entry.Server.Data.Migrations
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("TeamId", "QueuePosition");
+
                     b.HasIndex("UnitCode", "Type", "Condition", "RegisteredFrom");
 
                     b.ToTable("Books", (string)null);
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Rosters.RosterEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shift")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Date", "Shift", "UserId");
+
+                    b.HasIndex("TeamId", "Date", "Shift", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("RosterEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Shifts.ShiftRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shift")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Transition")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("Date", "Shift", "Transition")
+                        .IsUnique();
+
+                    b.ToTable("ShiftRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Teams.Team", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Computers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderId");
+
+                    b.HasIndex("UnitCode");
+
+                    b.ToTable("Teams", (string)null);
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Teams.TeamMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("TeamMembers", (string)null);
                 });
 
             modelBuilder.Entity("Entry.Server.Features.Units.AdministrativeUnit", b =>
@@ -309,6 +439,11 @@ namespace Entry.Server.Data.Migrations
 
             modelBuilder.Entity("Entry.Server.Features.Books.Book", b =>
                 {
+                    b.HasOne("Entry.Server.Features.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Entry.Server.Features.Units.AdministrativeUnit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitCode")
@@ -316,6 +451,62 @@ namespace Entry.Server.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Rosters.RosterEntry", b =>
+                {
+                    b.HasOne("Entry.Server.Features.Teams.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Entry.Server.Features.Auth.EntryUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Team");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Teams.Team", b =>
+                {
+                    b.HasOne("Entry.Server.Features.Auth.EntryUser", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Entry.Server.Features.Units.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Leader");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Teams.TeamMember", b =>
+                {
+                    b.HasOne("Entry.Server.Features.Teams.Team", "Team")
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Entry.Server.Features.Auth.EntryUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Team");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Entry.Server.Features.Units.AdministrativeUnit", b =>
@@ -375,6 +566,11 @@ namespace Entry.Server.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Teams.Team", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

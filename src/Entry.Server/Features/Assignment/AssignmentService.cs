@@ -1,0 +1,145 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Entry.Server.Data;
+using Entry.Shared.Assignment;
+using Entry.Shared.Books;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Entry.Server.Features.Assignment;
+
+/// <summary>Runs the planner over the database: loads units, teams, capacities and open books; stores every queue.</summary>
+public sealed partial class AssignmentService(EntryDb db, TeamCapacity capacity, ILogger<AssignmentService> logger)
+{
+    public async Task<AssignmentSummary> RecomputeAsync(CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var units = await db.Units.AsNoTracking().Select(u => new PlanUnit(u.Code, u.ParentCode)).ToListAsync(ct);
+        var capacities = await capacity.WeeklyCasesAsync(ct);
+        var teams = (await db.Teams.AsNoTracking().Select(t => new { t.Id, t.UnitCode }).ToListAsync(ct))
+            .Select(t => new PlanTeam(t.Id, t.UnitCode, capacities.GetValueOrDefault(t.Id)))
+            .ToList();
+        var books = await db.Books.AsNoTracking()
+            .Where(b => b.Status != BookStatus.Finished)
+            .Select(b => new PlanBook(b.Id, b.Code, b.UnitCode, b.Type, b.Condition, b.RegisteredFrom, b.CaseCount, b.TeamId, b.QueuePosition,
+                b.Status == BookStatus.InProgress || b.AssignedByAdmin))
+            .ToListAsync(ct);
+
+        var placements = AssignmentPlanner.Plan(units, teams, books);
+        await StoreAsync(books, placements, ct);
+
+        var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogPlanned(teams.Count, placements.Count, books.Count - placements.Count, elapsed);
+        var projection = await ProjectAsync(ct);
+        return new AssignmentSummary
+        {
+            Teams = teams.Count,
+            BooksAssigned = placements.Count,
+            BooksUnassigned = books.Count - placements.Count,
+            BooksKeptInPlace = books.Count(b => b.Locked && b.CurrentTeamId is not null),
+            ElapsedMilliseconds = elapsed,
+            ProvinceProjectedFinish = projection.ProvinceProjectedFinish,
+        };
+    }
+
+    /// <summary>Writes every open book's team and place in one transaction (one prepared UPDATE, like the import).</summary>
+    private async Task StoreAsync(IReadOnlyList<PlanBook> books, IReadOnlyList<Placement> placements, CancellationToken ct)
+    {
+        var placed = placements.ToDictionary(p => p.BookId);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = tx.GetDbTransaction();
+        command.CommandText = "UPDATE \"Books\" SET \"TeamId\" = @team, \"QueuePosition\" = @position WHERE \"Id\" = @id";
+        var team = Parameter(command, "@team");
+        var position = Parameter(command, "@position");
+        var id = Parameter(command, "@id");
+        await command.PrepareAsync(ct);
+        foreach (var book in books)
+        {
+            var placement = placed.GetValueOrDefault(book.Id);
+            if (placement?.TeamId == book.CurrentTeamId && placement?.Position == book.CurrentPosition)
+            {
+                continue;
+            }
+            team.Value = placement is null ? DBNull.Value : placement.TeamId;
+            position.Value = placement?.Position ?? 0;
+            id.Value = book.Id;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    /// <summary>
+    /// The projected finish of each unit (its whole subtree, wherever its books are queued) and of the province:
+    /// a book is done when its team has entered every book before it in the queue, at the team's weekly capacity.
+    /// </summary>
+    public async Task<ProjectionResponse> ProjectAsync(CancellationToken ct)
+    {
+        var capacities = await capacity.WeeklyCasesAsync(ct);
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Code, u.Name, u.Level, u.ParentCode }).ToListAsync(ct);
+        var books = await db.Books.AsNoTracking()
+            .Where(b => b.Status != BookStatus.Finished)
+            .Select(b => new { b.UnitCode, b.TeamId, b.QueuePosition, b.CaseCount })
+            .ToListAsync(ct);
+
+        var done = new Dictionary<string, (long Cases, double Weeks)>();
+        foreach (var queue in books.GroupBy(b => b.TeamId))
+        {
+            var weekly = queue.Key is { } teamId ? capacities.GetValueOrDefault(teamId) : 0;
+            long cumulative = 0;
+            foreach (var book in queue.OrderBy(b => b.QueuePosition))
+            {
+                cumulative += book.CaseCount;
+                var weeks = queue.Key is null || weekly <= 0 ? double.PositiveInfinity : cumulative / weekly;
+                var (cases, latest) = done.GetValueOrDefault(book.UnitCode);
+                done[book.UnitCode] = (cases + book.CaseCount, Math.Max(latest, weeks));
+            }
+        }
+
+        var children = units.Where(u => u.ParentCode is not null).ToLookup(u => u.ParentCode!);
+        var result = new List<UnitProjection>();
+        (long Cases, double Weeks) Subtree(string code)
+        {
+            var (cases, weeks) = done.GetValueOrDefault(code);
+            foreach (var child in children[code])
+            {
+                var (c, w) = Subtree(child.Code);
+                cases += c;
+                weeks = Math.Max(weeks, w);
+            }
+            var unit = units.First(u => u.Code == code);
+            result.Add(new UnitProjection
+            {
+                UnitCode = code,
+                Name = unit.Name,
+                Level = unit.Level,
+                RemainingCases = cases,
+                ProjectedFinish = double.IsInfinity(weeks) ? null : capacity.Today.AddDays((int)Math.Ceiling(weeks * 7)),
+            });
+            return (cases, weeks);
+        }
+
+        DateOnly? province = null;
+        foreach (var root in units.Where(u => u.ParentCode is null))
+        {
+            var (_, weeks) = Subtree(root.Code);
+            province = double.IsInfinity(weeks) ? null : capacity.Today.AddDays((int)Math.Ceiling(weeks * 7));
+        }
+        return new ProjectionResponse
+        {
+            ProvinceProjectedFinish = province,
+            Units = result.OrderBy(u => u.Level).ThenBy(u => u.UnitCode, StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Assignment planned for {Teams} teams: {Assigned} books queued, {Unassigned} without a team, in {ElapsedMs} ms")]
+    private partial void LogPlanned(int teams, int assigned, int unassigned, long elapsedMs);
+}

@@ -1,0 +1,130 @@
+using System.Security.Claims;
+using Entry.Server.Data;
+using Entry.Server.Features.Teams;
+using Entry.Server.Hosting;
+using Entry.Shared.Assignment;
+using Entry.Shared.Auth;
+using Entry.Shared.Books;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.Assignment;
+
+/// <summary>A team's book queue: read by the team, its leader, Admins and monitors; reordered by its leader.</summary>
+public static class QueueEndpoints
+{
+    public static RouteGroupBuilder MapQueues(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{teamId:int}/queue", Get)
+            .RequireRoles(Roles.All.ToArray())
+            .WithTags("Assignment")
+            .WithSummary("The team's queue of books in order, with capacity and projected finish; paged.");
+        group.MapPut("/{teamId:int}/queue/{bookCode}", Move)
+            .RequireRoles(Roles.Admin, Roles.TeamLeader)
+            .WithTags("Assignment")
+            .WithSummary("Move a book to another place in its team's queue (the team's leader or an Admin). The nightly plan restores the order of work.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<TeamQueue>, ProblemHttpResult, ForbidHttpResult, ValidationProblem>> Get(
+        int teamId, ClaimsPrincipal user, TeamAccess access, EntryDb db, TeamCapacity capacity, CancellationToken ct, int page = 1, int pageSize = 50)
+    {
+        var scope = await access.ForAsync(user, teamId, ct);
+        if (!scope.Exists)
+        {
+            return TeamNotFound(teamId);
+        }
+        if (!scope.CanRead)
+        {
+            return TypedResults.Forbid();
+        }
+        if (page < 1 || pageSize is < 1 or > 500)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [page < 1 ? "page" : "pageSize"] = [page < 1 ? "The page number starts at 1." : "The page size is between 1 and 500."],
+            });
+        }
+
+        var team = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.UnitCode).FirstAsync(ct);
+        var weekly = (await capacity.WeeklyCasesAsync(ct, teamId)).GetValueOrDefault(teamId);
+        var books = await db.Books.AsNoTracking()
+            .Where(b => b.TeamId == teamId && b.Status != BookStatus.Finished)
+            .OrderBy(b => b.QueuePosition)
+            .Select(b => new BookDto
+            {
+                Code = b.Code,
+                UnitCode = b.UnitCode,
+                UnitName = b.Unit!.Name,
+                Type = b.Type,
+                Volume = b.Volume,
+                RegisteredFrom = b.RegisteredFrom,
+                RegisteredTo = b.RegisteredTo,
+                CaseCount = b.CaseCount,
+                Condition = b.Condition,
+                Status = b.Status,
+                SpansCutoff = b.RegisteredTo >= BookNames.Cutoff,
+            })
+            .ToListAsync(ct);
+
+        long cumulative = 0;
+        var queued = new List<QueuedBook>(books.Count);
+        foreach (var (book, index) in books.Select((b, i) => (b, i)))
+        {
+            cumulative += book.CaseCount;
+            queued.Add(new QueuedBook
+            {
+                Position = index + 1,
+                Book = book,
+                OwnUnit = book.UnitCode == team,
+                ProjectedFinish = capacity.FinishDate(cumulative, weekly),
+            });
+        }
+        return TypedResults.Ok(new TeamQueue
+        {
+            TeamId = teamId,
+            Books = books.Count,
+            RemainingCases = cumulative,
+            WeeklyCapacityCases = weekly,
+            ProjectedFinish = capacity.FinishDate(cumulative, weekly),
+            Page = page,
+            PageSize = pageSize,
+            Items = queued.Skip((page - 1) * pageSize).Take(pageSize).ToList(),
+        });
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult, ForbidHttpResult, ValidationProblem>> Move(
+        int teamId, string bookCode, MoveInQueueRequest request, ClaimsPrincipal user, TeamAccess access, EntryDb db, CancellationToken ct)
+    {
+        var scope = await access.ForAsync(user, teamId, ct);
+        if (!scope.Exists)
+        {
+            return TeamNotFound(teamId);
+        }
+        if (!scope.CanManage)
+        {
+            return TypedResults.Forbid();
+        }
+        var queue = await db.Books.Where(b => b.TeamId == teamId && b.Status != BookStatus.Finished).OrderBy(b => b.QueuePosition).ToListAsync(ct);
+        var book = queue.FirstOrDefault(b => b.Code == bookCode);
+        if (book is null)
+        {
+            return TypedResults.Problem($"Book {bookCode} is not in the queue of team {teamId}.", statusCode: StatusCodes.Status404NotFound, title: "Not in this queue");
+        }
+        if (request.Position < 1 || request.Position > queue.Count)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["position"] = [$"The position is between 1 and {queue.Count}."] });
+        }
+        queue.Remove(book);
+        queue.Insert(request.Position - 1, book);
+        for (var i = 0; i < queue.Count; i++)
+        {
+            queue[i].QueuePosition = i + 1;
+        }
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    internal static ProblemHttpResult TeamNotFound(int teamId) =>
+        TypedResults.Problem($"There is no team {teamId}.", statusCode: StatusCodes.Status404NotFound, title: "Team not found");
+}
