@@ -3,6 +3,7 @@ using Entry.Benchmarks;
 // The project's own benchmark tool: run it in Release, e.g.
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- import 5
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- startup 3
+//   dotnet run -c Release --project tests/Entry.Benchmarks -- plan 5
 var command = args.FirstOrDefault() ?? "all";
 var runs = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 5;
 switch (command)
@@ -13,13 +14,18 @@ switch (command)
     case "startup":
         await StartupBenchmark.RunAsync(runs);
         break;
+    case "plan":
+        await PlanBenchmark.RunAsync(runs);
+        break;
     case "all":
         await ImportBenchmark.RunAsync(runs);
         Console.WriteLine();
         await StartupBenchmark.RunAsync(Math.Min(runs, 3));
+        Console.WriteLine();
+        await PlanBenchmark.RunAsync(runs);
         break;
     default:
-        Console.Error.WriteLine("usage: Entry.Benchmarks [import|startup|all] [runs]");
+        Console.Error.WriteLine("usage: Entry.Benchmarks [import|startup|plan|all] [runs]");
         return 2;
 }
 return 0;
