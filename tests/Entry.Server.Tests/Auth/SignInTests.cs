@@ -62,7 +62,9 @@ public sealed class SignInTests(EntryFactory factory) : IClassFixture<EntryFacto
         var response = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest(name, "wrong-password"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("Wrong user name or password.", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!;
+        Assert.Equal("Wrong user name or password.", problem.Detail);
+        Assert.Equal("wrongCredentials", problem.Extensions["code"]?.ToString());
     }
 
     [Fact]
@@ -78,7 +80,9 @@ public sealed class SignInTests(EntryFactory factory) : IClassFixture<EntryFacto
         var response = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest(name, EntryFactory.Password));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("locked", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!;
+        Assert.Contains("locked", problem.Detail);
+        Assert.Equal("lockedOut", problem.Extensions["code"]?.ToString());
     }
 
     [Fact]

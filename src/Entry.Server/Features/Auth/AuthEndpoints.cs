@@ -47,10 +47,12 @@ public static class AuthEndpoints
             // The sign-in handler has written the cookie or the token.
             return TypedResults.Empty;
         }
-        var detail = result.IsLockedOut
-            ? "The account is locked after repeated failed sign-ins; try again later or ask an Admin."
-            : result.IsNotAllowed ? "This account may not sign in." : "Wrong user name or password.";
-        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+        var (code, detail) = result.IsLockedOut
+            ? ("lockedOut", "The account is locked after repeated failed sign-ins; try again later or ask an Admin.")
+            : result.IsNotAllowed ? ("notAllowed", "This account may not sign in.") : ("wrongCredentials", "Wrong user name or password.");
+        // The code lets the browser app show its own (Vietnamese) wording.
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
+            extensions: new Dictionary<string, object?> { ["code"] = code });
     }
 
     private static async Task<NoContent> Logout(SignInManager<EntryUser> signIn)
