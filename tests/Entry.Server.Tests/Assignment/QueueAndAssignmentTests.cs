@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Entry.Server.Features.Rosters;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Tests.Support;
 using Entry.Shared.Assignment;
@@ -42,6 +43,31 @@ public sealed class QueueAndAssignmentTests(DemoFactory factory) : IClassFixture
 
         Assert.Equal(21, shifts);
         Assert.Equal("leader", leads);
+    }
+
+    [Fact]
+    public async Task Every_shift_of_the_demo_weeks_meets_the_composition_rules_in_every_team()
+    {
+        var weekStart = ShiftCalendar.WeekStart(ShiftCalendar.LocalDate(DateTimeOffset.UtcNow));
+        var teams = await factory.WithDbAsync(db => db.Teams
+            .Select(t => new { t.Id, t.Computers, Members = t.Members.Select(m => new { m.UserId, m.User!.UserName, m.Category }).ToList() })
+            .ToListAsync());
+        var entries = await factory.WithDbAsync(db => db.RosterEntries
+            .Where(e => e.Date >= weekStart && e.Date < weekStart.AddDays(14))
+            .Select(e => new { e.TeamId, e.Date, e.Shift, e.UserId })
+            .ToListAsync());
+
+        foreach (var team in teams)
+        {
+            var categories = team.Members.ToDictionary(m => m.UserId);
+            foreach (var slot in ShiftCalendar.Week(weekStart).Concat(ShiftCalendar.Week(weekStart.AddDays(7))))
+            {
+                var people = entries.Where(e => e.TeamId == team.Id && e.Date == slot.Date && e.Shift == slot.Shift)
+                    .Select(e => new RosteredPerson(categories[e.UserId].UserName!, categories[e.UserId].Category))
+                    .ToList();
+                Assert.Empty(ShiftRules.Check(people, team.Computers));
+            }
+        }
     }
 
     [Fact]

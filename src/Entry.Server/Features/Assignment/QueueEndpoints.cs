@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Entry.Server.Data;
+using Entry.Server.Features.Books;
 using Entry.Server.Features.Teams;
 using Entry.Server.Hosting;
 using Entry.Shared.Assignment;
@@ -51,20 +52,7 @@ public static class QueueEndpoints
         var books = await db.Books.AsNoTracking()
             .Where(b => b.TeamId == teamId && b.Status != BookStatus.Finished)
             .OrderBy(b => b.QueuePosition)
-            .Select(b => new BookDto
-            {
-                Code = b.Code,
-                UnitCode = b.UnitCode,
-                UnitName = b.Unit!.Name,
-                Type = b.Type,
-                Volume = b.Volume,
-                RegisteredFrom = b.RegisteredFrom,
-                RegisteredTo = b.RegisteredTo,
-                CaseCount = b.CaseCount,
-                Condition = b.Condition,
-                Status = b.Status,
-                SpansCutoff = b.RegisteredTo >= BookNames.Cutoff,
-            })
+            .Select(BookProjections.ToDto)
             .ToListAsync(ct);
 
         long cumulative = 0;

@@ -134,20 +134,7 @@ public static class BookEndpoints
         var items = await books
             .OrderBy(b => b.Type).ThenBy(b => b.Condition).ThenBy(b => b.RegisteredFrom).ThenBy(b => b.Code)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(b => new BookDto
-            {
-                Code = b.Code,
-                UnitCode = b.UnitCode,
-                UnitName = b.Unit!.Name,
-                Type = b.Type,
-                Volume = b.Volume,
-                RegisteredFrom = b.RegisteredFrom,
-                RegisteredTo = b.RegisteredTo,
-                CaseCount = b.CaseCount,
-                Condition = b.Condition,
-                Status = b.Status,
-                SpansCutoff = b.RegisteredTo >= BookNames.Cutoff,
-            })
+            .Select(BookProjections.ToDto)
             .ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<BookDto> { Items = items, Page = page, PageSize = pageSize, Total = total });
     }
