@@ -6,6 +6,7 @@ using Entry.Server.Features.Rosters;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Teams;
 using Entry.Server.Features.Units;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Scalar.AspNetCore;
 
 namespace Entry.Server.Hosting;
@@ -49,10 +50,22 @@ public static class EntryPipeline
         api.MapGroup("/shifts").MapShifts();
         api.MapGroup("/assignment").MapAssignment();
 
-        // An unknown API path is a 404 problem; every other unknown path is a page of the browser app.
-        app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API path"))
-            .ExcludeFromDescription();
+        // An unknown API path is a 404 problem; every other unknown path is a page of the browser app. A body
+        // sent without a JSON content type lands here too (routing refuses it to the JSON endpoint): say so.
+        app.Map("/api/{**path}", UnmatchedApiRequest).ExcludeFromDescription();
         app.MapFallbackToFile("index.html");
         return app;
+    }
+
+    private static ProblemHttpResult UnmatchedApiRequest(HttpRequest request)
+    {
+        var sendsBody = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
+        if (sendsBody && request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return TypedResults.Problem(
+                $"Send the body as application/json (the inventory import takes text/csv); this request has {(request.ContentType is null ? "no Content-Type" : $"Content-Type {request.ContentType}")}.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+        }
+        return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API path");
     }
 }

@@ -45,8 +45,13 @@ public sealed record TeamDetail
     public required IReadOnlyList<TeamMemberDto> Members { get; init; }
 }
 
-/// <summary>Body of <c>POST /api/teams</c> (Admin).</summary>
-public sealed record CreateTeamRequest(string Name, string UnitCode, string LeaderUserName, int Computers);
+/// <summary>
+/// Body of <c>POST /api/teams</c> (Admin). The leader, an existing TeamLeader user in no team, becomes the team's
+/// first member with <see cref="LeaderCategory"/> (a civil-registry officer unless said otherwise).
+/// </summary>
+public sealed record CreateTeamRequest(
+    string Name, string UnitCode, string LeaderUserName, int Computers,
+    MemberCategory LeaderCategory = MemberCategory.CivilRegistryOfficer);
 
 /// <summary>Body of <c>PUT /api/teams/{id}</c>: name and number of computers.</summary>
 public sealed record UpdateTeamRequest(string Name, int Computers);

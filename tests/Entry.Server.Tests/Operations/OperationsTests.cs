@@ -50,6 +50,32 @@ public sealed class OperationsTests(EntryFactory factory) : IClassFixture<EntryF
     }
 
     [Fact]
+    public async Task A_body_without_a_JSON_content_type_is_415_not_404()
+    {
+        var admin = await factory.AdminAsync();
+
+        var response = await admin.PostAsync("/api/assignment/move", new StringContent("{\"bookCodes\":[\"X\"],\"teamId\":1}"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("application/json", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+    }
+
+    [Fact]
+    public async Task A_value_the_field_does_not_accept_is_a_problem_naming_the_field_without_echoing_it()
+    {
+        var admin = await factory.AdminAsync();
+
+        var response = await admin.PostAsync("/api/teams/1/members", new StringContent(
+            "{\"userName\":\"x\",\"category\":\"Nguyễn Văn Chef\"}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Nguyễn", body);
+        var problem = System.Text.Json.JsonSerializer.Deserialize<ValidationProblemDetails>(body, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        Assert.Contains("category", problem.Errors.Keys);
+    }
+
+    [Fact]
     public async Task The_SQLite_database_lives_in_the_data_directory_in_WAL_mode()
     {
         using var client = factory.CreateClient();

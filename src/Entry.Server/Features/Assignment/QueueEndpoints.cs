@@ -33,7 +33,7 @@ public static class QueueEndpoints
         var scope = await access.ForAsync(user, teamId, ct);
         if (!scope.Exists)
         {
-            return TeamNotFound(teamId);
+            return TeamProblems.NotFound(teamId);
         }
         if (!scope.CanRead)
         {
@@ -87,7 +87,7 @@ public static class QueueEndpoints
         var scope = await access.ForAsync(user, teamId, ct);
         if (!scope.Exists)
         {
-            return TeamNotFound(teamId);
+            return TeamProblems.NotFound(teamId);
         }
         if (!scope.CanManage)
         {
@@ -112,7 +112,4 @@ public static class QueueEndpoints
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
-
-    internal static ProblemHttpResult TeamNotFound(int teamId) =>
-        TypedResults.Problem($"There is no team {teamId}.", statusCode: StatusCodes.Status404NotFound, title: "Team not found");
 }

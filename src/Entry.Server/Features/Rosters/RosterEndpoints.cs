@@ -1,10 +1,171 @@
+using System.Globalization;
+using System.Security.Claims;
+using Entry.Server.Features.Shifts;
+using Entry.Server.Features.Teams;
+using Entry.Server.Hosting;
+using Entry.Shared.Auth;
+using Entry.Shared.Shifts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Entry.Server.Features.Rosters;
 
+/// <summary>The weekly roster of a team's three daily shifts, planned by its leader and checked against the campaign's rules.</summary>
 public static class RosterEndpoints
 {
+    // Far enough for any campaign, near enough that a week's arithmetic never leaves DateOnly's range.
+    private static readonly DateOnly FirstDate = new(2000, 1, 1);
+    private static readonly DateOnly LastDate = new(2099, 12, 31);
+
     /// <summary>Mapped on the /api/teams group: /{teamId}/roster…, /coverage.</summary>
     public static RouteGroupBuilder MapRosters(this RouteGroupBuilder group)
     {
+        group.MapGet("/{teamId:int}/roster", Week)
+            .RequireRoles(Roles.All.ToArray())
+            .ScopedToTeam()
+            .WithTags("Rosters")
+            .WithSummary("A team's week (?week=yyyy-mm-dd, any day of it; default this week): 21 shifts from Monday with their people and issues, and the week's clerk-hours.");
+        group.MapPut("/{teamId:int}/roster/{date}/{shift}", Plan)
+            .RequireRoles(Roles.Admin, Roles.TeamLeader)
+            .ScopedToTeam()
+            .WithTags("Rosters")
+            .WithSummary("Plan who works one shift (date yyyy-mm-dd, shift 1–3). A plan that breaks a rule is refused with its issues; an empty list clears the shift; a shift that has ended cannot be changed.");
+        group.MapPost("/{teamId:int}/roster/copy", Copy)
+            .RequireRoles(Roles.Admin, Roles.TeamLeader)
+            .ScopedToTeam()
+            .WithTags("Rosters")
+            .WithSummary("Copy a week's roster onto the following week, replacing its shifts that have not ended; former members are left out.");
+        group.MapGet("/coverage", Coverage)
+            .RequireRoles(Roles.Admin, Roles.Monitor)
+            .WithTags("Rosters")
+            .WithSummary("Every team at a glance for a week (?week=yyyy-mm-dd, default this week): complete or not, and its short shifts with their reasons.");
         return group;
     }
+
+    private static async Task<Results<Ok<WeekRoster>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Week(
+        int teamId, ClaimsPrincipal user, TeamAccess access, RosterBook roster, CancellationToken ct, string? week = null)
+    {
+        var scope = await access.ForAsync(user, teamId, ct);
+        if (!scope.Exists)
+        {
+            return TeamProblems.NotFound(teamId);
+        }
+        if (!scope.CanRead)
+        {
+            return TypedResults.Forbid();
+        }
+        if (!TryWeek(week, roster, out var weekStart, out var problem))
+        {
+            return problem;
+        }
+        return TypedResults.Ok(await roster.WeekAsync(teamId, weekStart, ct));
+    }
+
+    private static async Task<Results<Ok<RosterShift>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Plan(
+        int teamId, string date, string shift, PlanShiftRequest request, ClaimsPrincipal user, TeamAccess access, RosterPlanner planner,
+        CancellationToken ct)
+    {
+        var scope = await access.ForAsync(user, teamId, ct);
+        if (!scope.Exists)
+        {
+            return TeamProblems.NotFound(teamId);
+        }
+        if (!scope.CanManage)
+        {
+            return TypedResults.Forbid();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (!TryDate(date, out var day))
+        {
+            errors["date"] = [$"'{date}' is not a date yyyy-mm-dd between {FirstDate:yyyy-MM-dd} and {LastDate:yyyy-MM-dd}."];
+        }
+        if (!int.TryParse(shift, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || !ShiftCalendar.IsShift(number))
+        {
+            errors["shift"] = [$"'{shift}' is not a shift: use 1 (06:00–12:00), 2 (12:00–17:00) or 3 (17:00–22:00)."];
+        }
+        if (request.UserNames is null)
+        {
+            errors["userNames"] = ["The list of user names is required (an empty list clears the shift)."];
+        }
+        else if (request.UserNames.Any(string.IsNullOrWhiteSpace))
+        {
+            errors["userNames"] = ["A user name in the list is blank."];
+        }
+        if (errors.Count == 0 && planner.HasEnded(day, number))
+        {
+            errors["date"] = [$"Shift {number} of {day:yyyy-MM-dd} has ended; a worked shift's roster is kept as it was."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var outcome = await planner.PlanAsync(teamId, day, number, request.UserNames!, ct);
+        if (outcome.Shift is null)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["userNames"] = outcome.Issues.Select(i => i.Message).ToArray() },
+                detail: "The plan breaks the campaign's rules for a shift and was not stored.",
+                title: "The shift's plan is refused",
+                extensions: new Dictionary<string, object?> { ["issues"] = outcome.Issues });
+        }
+        return TypedResults.Ok(outcome.Shift);
+    }
+
+    private static async Task<Results<Ok<WeekRoster>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Copy(
+        int teamId, CopyWeekRequest request, ClaimsPrincipal user, TeamAccess access, RosterPlanner planner, RosterBook roster, CancellationToken ct)
+    {
+        var scope = await access.ForAsync(user, teamId, ct);
+        if (!scope.Exists)
+        {
+            return TeamProblems.NotFound(teamId);
+        }
+        if (!scope.CanManage)
+        {
+            return TypedResults.Forbid();
+        }
+        if (request.FromWeekStart < FirstDate || request.FromWeekStart > LastDate)
+        {
+            return TeamProblems.Invalid("fromWeekStart", $"Give the week to copy as a date yyyy-mm-dd between {FirstDate:yyyy-MM-dd} and {LastDate:yyyy-MM-dd}.");
+        }
+        var from = ShiftCalendar.WeekStart(request.FromWeekStart);
+        var to = from.AddDays(7);
+        if (planner.HasEnded(to.AddDays(6), ShiftCalendar.Shifts[^1]))
+        {
+            return TeamProblems.Invalid("fromWeekStart", $"The week of {to:yyyy-MM-dd} that it would be copied onto has ended.");
+        }
+        await planner.CopyWeekAsync(teamId, from, ct);
+        return TypedResults.Ok(await roster.WeekAsync(teamId, to, ct));
+    }
+
+    private static async Task<Results<Ok<List<TeamCoverage>>, ValidationProblem>> Coverage(RosterBook roster, CancellationToken ct, string? week = null)
+    {
+        if (!TryWeek(week, roster, out var weekStart, out var problem))
+        {
+            return problem;
+        }
+        return TypedResults.Ok(await roster.CoverageAsync(weekStart, ct));
+    }
+
+    /// <summary>The Monday of the week holding <paramref name="week"/>, or of today's week when it is absent.</summary>
+    private static bool TryWeek(string? week, RosterBook roster, out DateOnly weekStart, out ValidationProblem problem)
+    {
+        problem = null!;
+        if (string.IsNullOrEmpty(week))
+        {
+            weekStart = ShiftCalendar.WeekStart(roster.Today);
+            return true;
+        }
+        if (TryDate(week, out var day))
+        {
+            weekStart = ShiftCalendar.WeekStart(day);
+            return true;
+        }
+        weekStart = default;
+        problem = TeamProblems.Invalid("week", $"'{week}' is not a date yyyy-mm-dd between {FirstDate:yyyy-MM-dd} and {LastDate:yyyy-MM-dd}.");
+        return false;
+    }
+
+    private static bool TryDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && date >= FirstDate && date <= LastDate;
 }

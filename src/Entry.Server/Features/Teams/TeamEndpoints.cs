@@ -1,10 +1,173 @@
+using System.Security.Claims;
+using Entry.Server.Data;
+using Entry.Server.Features.Auth;
+using Entry.Server.Hosting;
+using Entry.Shared.Auth;
+using Entry.Shared.Teams;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
 namespace Entry.Server.Features.Teams;
 
-public static class TeamEndpoints
+/// <summary>The entry teams: listed by Admins, monitors and leaders; created by Admins; kept by their leader.</summary>
+public static partial class TeamEndpoints
 {
+    public const int MaxComputers = 100;
+    public const int MaxNameLength = 200;
+
     public static RouteGroupBuilder MapTeams(this RouteGroupBuilder group)
     {
         group.WithTags("Teams");
+        group.MapGet("/", List)
+            .RequireRoles(Roles.Admin, Roles.Monitor, Roles.TeamLeader)
+            .WithSummary("The teams, each with its unit, leader, member count and whether it is complete (12 members).");
+        group.MapGet("/mine", Mine)
+            .RequireRoles(Roles.TeamLeader, Roles.Clerk)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The caller's own team with its members; 404 when the caller is in no team.");
+        group.MapGet("/{teamId:int}", Get)
+            .RequireRoles(Roles.All.ToArray())
+            .ScopedToTeam()
+            .WithSummary("One team with its members: Admins and monitors any team, a leader or clerk only their own.");
+        group.MapPost("/", Create)
+            .RequireRoles(Roles.Admin)
+            .WithSummary("Create a team of a unit; its leader (an existing TeamLeader user in no team) becomes its first member.");
+        group.MapPut("/{teamId:int}", Update)
+            .RequireRoles(Roles.Admin, Roles.TeamLeader)
+            .ScopedToTeam()
+            .WithSummary("Rename a team and set its number of computers (an Admin, or the team's leader).");
+        group.MapMembers();
         return group;
     }
+
+    private static async Task<Ok<List<TeamSummary>>> List(TeamDirectory teams, CancellationToken ct) =>
+        TypedResults.Ok(await teams.SummariesAsync(ct));
+
+    private static async Task<Results<Ok<TeamDetail>, ProblemHttpResult>> Mine(
+        ClaimsPrincipal user, TeamAccess access, TeamDirectory teams, CancellationToken ct)
+    {
+        if (await access.TeamOfAsync(user, ct) is { } teamId && await teams.DetailAsync(teamId, ct) is { } detail)
+        {
+            return TypedResults.Ok(detail);
+        }
+        return TypedResults.Problem("You are not a member of any team.", statusCode: StatusCodes.Status404NotFound, title: "No team");
+    }
+
+    private static async Task<Results<Ok<TeamDetail>, ProblemHttpResult, ForbidHttpResult>> Get(
+        int teamId, ClaimsPrincipal user, TeamAccess access, TeamDirectory teams, CancellationToken ct)
+    {
+        var scope = await access.ForAsync(user, teamId, ct);
+        if (!scope.Exists)
+        {
+            return TeamProblems.NotFound(teamId);
+        }
+        if (!scope.CanRead)
+        {
+            return TypedResults.Forbid();
+        }
+        return TypedResults.Ok((await teams.DetailAsync(teamId, ct))!);
+    }
+
+    private static async Task<Results<Created<TeamDetail>, ValidationProblem>> Create(
+        CreateTeamRequest request, EntryDb db, UserManager<EntryUser> users, TeamDirectory teams, ILogger<Team> logger, CancellationToken ct)
+    {
+        var errors = ValidateTeam(request.Name, request.Computers);
+        if (string.IsNullOrWhiteSpace(request.UnitCode))
+        {
+            errors["unitCode"] = ["The unit code is required."];
+        }
+        else if (!await db.Units.AnyAsync(u => u.Code == request.UnitCode.Trim(), ct))
+        {
+            errors["unitCode"] = [$"Unknown unit '{request.UnitCode}'."];
+        }
+        if (!Enum.IsDefined(request.LeaderCategory))
+        {
+            errors["leaderCategory"] = ["The category is civilRegistryOfficer, policeOfficer or other."];
+        }
+        var leader = string.IsNullOrWhiteSpace(request.LeaderUserName) ? null : await users.FindByNameAsync(request.LeaderUserName.Trim());
+        if (leader is null)
+        {
+            errors["leaderUserName"] = [string.IsNullOrWhiteSpace(request.LeaderUserName)
+                ? "The leader's user name is required."
+                : $"There is no user '{request.LeaderUserName}'; create the leader's account first."];
+        }
+        else if (!await users.IsInRoleAsync(leader, Roles.TeamLeader))
+        {
+            errors["leaderUserName"] = [$"{leader.UserName} does not have the TeamLeader role."];
+        }
+        else if (await TeamOfUserAsync(db, leader.Id, ct) is { } other)
+        {
+            errors["leaderUserName"] = [$"{leader.UserName} is already in team {other}; a person belongs to at most one team."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var team = new Team { Name = request.Name.Trim(), UnitCode = request.UnitCode.Trim(), Computers = request.Computers, LeaderId = leader!.Id };
+        team.Members.Add(new TeamMember { UserId = leader.Id, Category = request.LeaderCategory });
+        db.Teams.Add(team);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request put the leader in a team between the check and the insert (TeamMembers.UserId is unique).
+            return TeamProblems.Invalid("leaderUserName", $"{leader.UserName} has just joined another team.");
+        }
+        LogTeamCreated(logger, team.Id, team.UnitCode);
+        return TypedResults.Created($"/api/teams/{team.Id}", (await teams.DetailAsync(team.Id, ct))!);
+    }
+
+    private static async Task<Results<Ok<TeamDetail>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Update(
+        int teamId, UpdateTeamRequest request, ClaimsPrincipal user, TeamAccess access, EntryDb db, TeamDirectory teams, CancellationToken ct)
+    {
+        var scope = await access.ForAsync(user, teamId, ct);
+        if (!scope.Exists)
+        {
+            return TeamProblems.NotFound(teamId);
+        }
+        if (!scope.CanManage)
+        {
+            return TypedResults.Forbid();
+        }
+        var errors = ValidateTeam(request.Name, request.Computers);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var team = await db.Teams.SingleAsync(t => t.Id == teamId, ct);
+        team.Name = request.Name.Trim();
+        team.Computers = request.Computers;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok((await teams.DetailAsync(teamId, ct))!);
+    }
+
+    private static Dictionary<string, string[]> ValidateTeam(string? name, int computers)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            errors["name"] = ["The team's name is required."];
+        }
+        else if (name.Trim().Length > MaxNameLength)
+        {
+            errors["name"] = [$"The team's name is at most {MaxNameLength} characters."];
+        }
+        if (computers is < 1 or > MaxComputers)
+        {
+            errors["computers"] = [$"A team has between 1 and {MaxComputers} computers."];
+        }
+        return errors;
+    }
+
+    /// <summary>The team a user belongs to, as a member or as its leader.</summary>
+    internal static async Task<int?> TeamOfUserAsync(EntryDb db, string userId, CancellationToken ct) =>
+        await db.TeamMembers.Where(m => m.UserId == userId).Select(m => (int?)m.TeamId).FirstOrDefaultAsync(ct)
+        ?? await db.Teams.Where(t => t.LeaderId == userId).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Team {TeamId} created for unit {UnitCode}")]
+    private static partial void LogTeamCreated(ILogger logger, int teamId, string unitCode);
 }

@@ -1,3 +1,5 @@
+using Entry.Server.Features.Rosters;
+
 namespace Entry.Server.Features.Teams;
 
 public static class TeamServices
@@ -6,6 +8,9 @@ public static class TeamServices
     public static IServiceCollection AddTeams(this IServiceCollection services)
     {
         services.AddScoped<TeamAccess>();
+        services.AddScoped<TeamDirectory>();
+        services.AddScoped<RosterBook>();
+        services.AddScoped<RosterPlanner>();
         return services;
     }
 }

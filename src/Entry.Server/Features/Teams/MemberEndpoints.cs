@@ -1,0 +1,221 @@
+using System.Security.Claims;
+using Entry.Server.Data;
+using Entry.Server.Features.Auth;
+using Entry.Server.Features.Shifts;
+using Entry.Server.Hosting;
+using Entry.Shared.Auth;
+using Entry.Shared.Teams;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.Teams;
+
+/// <summary>A team's member list, kept by its leader or an Admin.</summary>
+public static partial class MemberEndpoints
+{
+    public static RouteGroupBuilder MapMembers(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{teamId:int}/members", Add)
+            .RequireRoles(Roles.Admin, Roles.TeamLeader)
+            .ScopedToTeam()
+            .WithSummary("Add a member: an existing clerk in no team, or a new clerk account (with displayName and password). At most 12 members.");
+        group.MapPut("/{teamId:int}/members/{userName}", Update)
+            .RequireRoles(Roles.Admin, Roles.TeamLeader)
+            .ScopedToTeam()
+            .WithSummary("Change a member's category (civilRegistryOfficer, policeOfficer, other).");
+        group.MapDelete("/{teamId:int}/members/{userName}", Remove)
+            .RequireRoles(Roles.Admin, Roles.TeamLeader)
+            .ScopedToTeam()
+            .WithSummary("Remove a member (not the leader) and their roster entries from the current shift on; the account stays.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<TeamDetail>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Add(
+        int teamId, AddMemberRequest request, ClaimsPrincipal caller, TeamAccess access, EntryDb db, UserManager<EntryUser> users,
+        TeamDirectory teams, ILogger<TeamMember> logger, CancellationToken ct)
+    {
+        var scope = await access.ForAsync(caller, teamId, ct);
+        if (!scope.Exists)
+        {
+            return TeamProblems.NotFound(teamId);
+        }
+        if (!scope.CanManage)
+        {
+            return TypedResults.Forbid();
+        }
+        if (!Enum.IsDefined(request.Category))
+        {
+            return TeamProblems.Invalid("category", "The category is civilRegistryOfficer, policeOfficer or other.");
+        }
+        if (string.IsNullOrWhiteSpace(request.UserName))
+        {
+            return TeamProblems.Invalid("userName", "The user name is required.");
+        }
+        var userName = request.UserName.Trim();
+        var team = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => new { t.UnitCode, Members = t.Members.Count }).SingleAsync(ct);
+        if (team.Members >= Team.FullSize)
+        {
+            return TeamProblems.Invalid("userName", $"Team {teamId} already has {Team.FullSize} members; remove one before adding another.");
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var user = await users.FindByNameAsync(userName);
+        if (user is not null)
+        {
+            var refusal = await RefuseExistingAsync(user, request, db, users, teamId, ct);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+        }
+        else
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (string.IsNullOrWhiteSpace(request.DisplayName))
+            {
+                errors["displayName"] = [$"There is no user '{userName}': give a display name to create the account."];
+            }
+            if (string.IsNullOrEmpty(request.Password))
+            {
+                errors["password"] = [$"There is no user '{userName}': give a password to create the account."];
+            }
+            if (errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(errors);
+            }
+            user = new EntryUser { UserName = userName, DisplayName = request.DisplayName!.Trim(), UnitCode = team.UnitCode, LockoutEnabled = true };
+            var created = await users.CreateAsync(user, request.Password!);
+            if (!created.Succeeded)
+            {
+                return TypedResults.ValidationProblem(created.Errors
+                    .GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName")
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+            }
+            var role = await users.AddToRoleAsync(user, Roles.Clerk);
+            if (!role.Succeeded)
+            {
+                throw new InvalidOperationException($"Cannot give the Clerk role to a new user: {string.Join("; ", role.Errors.Select(e => e.Code))}");
+            }
+        }
+
+        db.TeamMembers.Add(new TeamMember { TeamId = teamId, UserId = user.Id, Category = request.Category });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // TeamMembers.UserId is unique: another request put the person in a team since the check.
+            return TeamProblems.Invalid("userName", $"{user.UserName} has just joined another team.");
+        }
+        if (await db.TeamMembers.CountAsync(m => m.TeamId == teamId, ct) > Team.FullSize)
+        {
+            // Another member was added since the check above; the transaction is rolled back.
+            return TeamProblems.Invalid("userName", $"Team {teamId} already has {Team.FullSize} members; remove one before adding another.");
+        }
+        await tx.CommitAsync(ct);
+        LogMemberAdded(logger, teamId, team.Members + 1);
+        return TypedResults.Ok((await teams.DetailAsync(teamId, ct))!);
+    }
+
+    private static async Task<ValidationProblem?> RefuseExistingAsync(
+        EntryUser user, AddMemberRequest request, EntryDb db, UserManager<EntryUser> users, int teamId, CancellationToken ct)
+    {
+        if (request.DisplayName is not null || request.Password is not null)
+        {
+            return TeamProblems.Invalid("userName",
+                $"The user name '{user.UserName}' is taken; to add that existing person leave displayName and password out, or choose another user name.");
+        }
+        if (!await users.IsInRoleAsync(user, Roles.Clerk))
+        {
+            return TeamProblems.Invalid("userName", $"'{user.UserName}' is not a clerk's account; only clerks join a team as members.");
+        }
+        return await TeamEndpoints.TeamOfUserAsync(db, user.Id, ct) switch
+        {
+            null => null,
+            var other when other == teamId => TeamProblems.Invalid("userName", $"{user.UserName} is already a member of this team."),
+            var other => TeamProblems.Invalid("userName", $"{user.UserName} is already in team {other}; a person belongs to at most one team."),
+        };
+    }
+
+    private static async Task<Results<Ok<TeamDetail>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Update(
+        int teamId, string userName, UpdateMemberRequest request, ClaimsPrincipal caller, TeamAccess access, EntryDb db,
+        UserManager<EntryUser> users, TeamDirectory teams, CancellationToken ct)
+    {
+        var scope = await access.ForAsync(caller, teamId, ct);
+        if (!scope.Exists)
+        {
+            return TeamProblems.NotFound(teamId);
+        }
+        if (!scope.CanManage)
+        {
+            return TypedResults.Forbid();
+        }
+        if (!Enum.IsDefined(request.Category))
+        {
+            return TeamProblems.Invalid("category", "The category is civilRegistryOfficer, policeOfficer or other.");
+        }
+        var member = await FindMemberAsync(db, users, teamId, userName, ct);
+        if (member is null)
+        {
+            return NotAMember(teamId, userName);
+        }
+        member.Category = request.Category;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok((await teams.DetailAsync(teamId, ct))!);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Remove(
+        int teamId, string userName, ClaimsPrincipal caller, TeamAccess access, EntryDb db, UserManager<EntryUser> users,
+        TimeProvider time, ILogger<TeamMember> logger, CancellationToken ct)
+    {
+        var scope = await access.ForAsync(caller, teamId, ct);
+        if (!scope.Exists)
+        {
+            return TeamProblems.NotFound(teamId);
+        }
+        if (!scope.CanManage)
+        {
+            return TypedResults.Forbid();
+        }
+        var member = await FindMemberAsync(db, users, teamId, userName, ct);
+        if (member is null)
+        {
+            return NotAMember(teamId, userName);
+        }
+        if (await db.Teams.AnyAsync(t => t.Id == teamId && t.LeaderId == member.UserId, ct))
+        {
+            return TeamProblems.Invalid("userName", "The team's leader cannot be removed from the team.");
+        }
+
+        // Shifts that have not ended yet lose the person; worked shifts stay as history.
+        var now = time.GetUtcNow();
+        var today = ShiftCalendar.LocalDate(now);
+        var openToday = ShiftCalendar.Shifts.Where(s => ShiftCalendar.End(today, s) > now).ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var entries = await db.RosterEntries
+            .Where(e => e.TeamId == teamId && e.UserId == member.UserId && (e.Date > today || (e.Date == today && openToday.Contains(e.Shift))))
+            .ExecuteDeleteAsync(ct);
+        db.TeamMembers.Remove(member);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        LogMemberRemoved(logger, teamId, entries);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<TeamMember?> FindMemberAsync(EntryDb db, UserManager<EntryUser> users, int teamId, string userName, CancellationToken ct)
+    {
+        var normalized = users.NormalizeName(userName.Trim());
+        return await db.TeamMembers.FirstOrDefaultAsync(m => m.TeamId == teamId && m.User!.NormalizedUserName == normalized, ct);
+    }
+
+    private static ProblemHttpResult NotAMember(int teamId, string userName) =>
+        TypedResults.Problem($"{userName} is not a member of team {teamId}.", statusCode: StatusCodes.Status404NotFound, title: "Not a member");
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Member added to team {TeamId}, now {MemberCount} members")]
+    private static partial void LogMemberAdded(ILogger logger, int teamId, int memberCount);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Member removed from team {TeamId} with {RosterEntries} roster entries from the current shift on")]
+    private static partial void LogMemberRemoved(ILogger logger, int teamId, int rosterEntries);
+}

@@ -1,0 +1,70 @@
+using Entry.Server.Data;
+using Entry.Shared.Teams;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.Teams;
+
+/// <summary>Reads teams as the API shows them.</summary>
+public sealed class TeamDirectory(EntryDb db)
+{
+    public Task<List<TeamSummary>> SummariesAsync(CancellationToken ct) =>
+        Summaries(db.Teams.AsNoTracking()).ToListAsync(ct);
+
+    public async Task<TeamDetail?> DetailAsync(int teamId, CancellationToken ct)
+    {
+        var summary = await Summaries(db.Teams.AsNoTracking().Where(t => t.Id == teamId)).FirstOrDefaultAsync(ct);
+        if (summary is null)
+        {
+            return null;
+        }
+        var leaderId = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.LeaderId).FirstAsync(ct);
+        var members = await db.TeamMembers.AsNoTracking()
+            .Where(m => m.TeamId == teamId)
+            .Select(m => new TeamMemberDto
+            {
+                UserName = m.User!.UserName!,
+                DisplayName = m.User.DisplayName,
+                Category = m.Category,
+                IsLeader = m.UserId == leaderId,
+            })
+            .ToListAsync(ct);
+        return new TeamDetail
+        {
+            Team = summary,
+            // The leader first, then by category and user name: the order a leader reads the list in.
+            Members = members.OrderByDescending(m => m.IsLeader).ThenBy(m => m.Category).ThenBy(m => m.UserName, StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    private static IQueryable<TeamSummary> Summaries(IQueryable<Team> teams) => teams
+        .OrderBy(t => t.Unit!.Level).ThenBy(t => t.UnitCode).ThenBy(t => t.Id)
+        .Select(t => new TeamSummary
+        {
+            Id = t.Id,
+            Name = t.Name,
+            UnitCode = t.UnitCode,
+            UnitName = t.Unit!.Name,
+            UnitLevel = t.Unit.Level,
+            LeaderUserName = t.Leader!.UserName,
+            LeaderName = t.Leader.DisplayName,
+            MemberCount = t.Members.Count,
+            IsComplete = t.Members.Count >= Team.FullSize,
+            Computers = t.Computers,
+        });
+}
+
+/// <summary>The problem answers shared by the Teams and Rosters endpoints.</summary>
+public static class TeamProblems
+{
+    public static ProblemHttpResult NotFound(int teamId) =>
+        TypedResults.Problem($"There is no team {teamId}.", statusCode: StatusCodes.Status404NotFound, title: "Team not found");
+
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>Documents the answers of an endpoint scoped to one team: 404 problem for an unknown team, 403 for another team.</summary>
+    public static RouteHandlerBuilder ScopedToTeam(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .Produces(StatusCodes.Status403Forbidden);
+}
