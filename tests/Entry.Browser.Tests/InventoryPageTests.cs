@@ -4,12 +4,10 @@ using Xunit.Abstractions;
 namespace Entry.Browser.Tests;
 
 /// <summary>The browser app against the real server: sign in through the page, read the inventory.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class InventoryPageTests(ServerProcess server, ChromiumBrowser chromium, ITestOutputHelper output)
-    : IClassFixture<ServerProcess>, IClassFixture<ChromiumBrowser>, IDisposable
+    : BrowserTest(server, chromium, output)
 {
-    // The first load compiles nothing but fetches and starts the .NET runtime in the page: give it time.
-    private const float Timeout = 60_000;
-
     [Fact]
     public async Task Admin_signs_in_and_sees_the_province_total_on_the_inventory_page()
     {
@@ -17,7 +15,7 @@ public sealed class InventoryPageTests(ServerProcess server, ChromiumBrowser chr
 
         await SignInAsync(page, "admin", "Demo-2026");
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Uri(server.BaseAddress, "inventory").ToString(), new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(Server.BaseAddress, "inventory").ToString(), new() { Timeout = Timeout });
         var target = page.GetByTestId("province-target");
         await Assertions.Expect(target).ToHaveTextAsync("1.457.884", new() { Timeout = Timeout });
         await Assertions.Expect(page.GetByTestId("total-books")).ToHaveTextAsync("27.548");
@@ -75,55 +73,5 @@ public sealed class InventoryPageTests(ServerProcess server, ChromiumBrowser chr
 
         await Assertions.Expect(page.GetByTestId("login-error")).ToBeVisibleAsync(new() { Timeout = Timeout });
         Assert.EndsWith("/login", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
-    }
-
-    public void Dispose()
-    {
-        // A failing test is easier to read with the server's last words beside the browser's.
-        var log = server.Output;
-        output.WriteLine(server.HasExited ? "The server process has exited." : "The server process is running.");
-        output.WriteLine("server output (last 4000 characters):");
-        output.WriteLine(log.Length > 4000 ? log[^4000..] : log);
-    }
-
-    private async Task<IPage> NewPageAsync()
-    {
-        // A fresh context per test: its own cookies and localStorage, so the language starts as Vietnamese.
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 1000 },
-            Locale = "en-US",
-        });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error")
-            {
-                output.WriteLine($"browser console: {message.Text}");
-            }
-        };
-        return page;
-    }
-
-    private static async Task SignInAsync(IPage page, string userName, string password)
-    {
-        await page.GotoAsync("inventory");
-        // Not signed in: the app sends the visitor to the sign-in page.
-        await Assertions.Expect(page.GetByTestId("login-submit")).ToBeVisibleAsync(new() { Timeout = Timeout });
-        // MudTextField puts the attributes it does not know on the <input> itself.
-        await page.Locator("input[data-testid=login-username]").FillAsync(userName);
-        var passwordField = page.Locator("input[data-testid=login-password]");
-        await passwordField.FillAsync(password);
-        await passwordField.PressAsync("Enter");
-    }
-
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"screenshot: {path}");
     }
 }

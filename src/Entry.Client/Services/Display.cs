@@ -1,6 +1,9 @@
 using System.Globalization;
 using Entry.Client.Resources;
 using Entry.Shared.Books;
+using Entry.Shared.Shifts;
+using Entry.Shared.Teams;
+using Entry.Shared.Units;
 using Microsoft.Extensions.Localization;
 
 namespace Entry.Client.Services;
@@ -19,4 +22,27 @@ public static class Display
     public static string Name(this IStringLocalizer<Strings> l, BookCondition condition) => l["Condition_" + condition];
 
     public static string Name(this IStringLocalizer<Strings> l, BookStatus status) => l["Status_" + status];
+
+    public static readonly IReadOnlyList<MemberCategory> Categories = [MemberCategory.CivilRegistryOfficer, MemberCategory.PoliceOfficer, MemberCategory.Other];
+
+    public static string Name(this IStringLocalizer<Strings> l, MemberCategory category) => l["Category_" + category];
+
+    public static string Name(this IStringLocalizer<Strings> l, UnitLevel level) => l["Level_" + level];
+
+    /// <summary>A broken shift rule in the app's language; the server's English words for a code this app does not know.</summary>
+    public static string Describe(this IStringLocalizer<Strings> l, ShiftIssue issue)
+    {
+        var text = l["Issue_" + issue.Code];
+        return text.ResourceNotFound ? issue.Message : text.Value;
+    }
+
+    /// <summary>Day and month as the culture writes them: 24/11 in Vietnamese, 11/24 in English.</summary>
+    public static string DayMonth(this IStringLocalizer<Strings> l, DateOnly value) => value.ToString(l["DayMonthFormat"], CultureInfo.CurrentCulture);
+
+    public static string Weekday(DateOnly value) => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(value.DayOfWeek);
+
+    /// <summary>Hours and minutes in the offset the server gave (Asia/Ho_Chi_Minh), whatever the browser's time zone.</summary>
+    public static string Time(DateTimeOffset value) => value.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? value) => value is { } date ? Date(date) : "—";
 }

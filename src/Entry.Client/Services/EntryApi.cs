@@ -4,12 +4,13 @@ using Entry.Shared.Auth;
 using Entry.Shared.Books;
 using Entry.Shared.Common;
 using Entry.Shared.Progress;
+using Entry.Shared.Shifts;
 using Entry.Shared.Units;
 
 namespace Entry.Client.Services;
 
 /// <summary>The server's HTTP API as the browser app uses it. Same origin, so the Identity cookie goes along.</summary>
-public sealed class EntryApi(HttpClient http)
+public sealed partial class EntryApi(HttpClient http)
 {
     /// <summary>Signs in with the Identity cookie. Returns null on success, else the server's reason.</summary>
     public async Task<SignInFailure?> SignInAsync(LoginRequest request, CancellationToken cancellationToken = default)
@@ -87,7 +88,7 @@ public sealed class EntryApi(HttpClient http)
         }
     }
 
-    private sealed record ProblemBody(string? Title, string? Detail);
+    private sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors, List<ShiftIssue>? Issues);
 }
 
 /// <summary>Why a sign-in failed: the status code and the server's explanation, if it gave one.</summary>

@@ -1,0 +1,66 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Entry.Browser.Tests;
+
+/// <summary>What every browser test does: a fresh page, signing in through the form, a screenshot, the server's log on failure.</summary>
+public abstract class BrowserTest(ServerProcess server, ChromiumBrowser chromium, ITestOutputHelper output) : IDisposable
+{
+    // The first load compiles nothing but fetches and starts the .NET runtime in the page: give it time.
+    protected const float Timeout = 60_000;
+
+    protected ServerProcess Server => server;
+
+    protected ITestOutputHelper Output => output;
+
+    public void Dispose()
+    {
+        // A failing test is easier to read with the server's last words beside the browser's.
+        var log = server.Output;
+        output.WriteLine(server.HasExited ? "The server process has exited." : "The server process is running.");
+        output.WriteLine("server output (last 4000 characters):");
+        output.WriteLine(log.Length > 4000 ? log[^4000..] : log);
+        GC.SuppressFinalize(this);
+    }
+
+    protected async Task<IPage> NewPageAsync()
+    {
+        // A fresh context per test: its own cookies and localStorage, so the language starts as Vietnamese.
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 1000 },
+            Locale = "en-US",
+        });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error")
+            {
+                output.WriteLine($"browser console: {message.Text}");
+            }
+        };
+        return page;
+    }
+
+    protected static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("inventory");
+        // Not signed in: the app sends the visitor to the sign-in page.
+        await Assertions.Expect(page.GetByTestId("login-submit")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        // MudTextField puts the attributes it does not know on the <input> itself.
+        await page.Locator("input[data-testid=login-username]").FillAsync(userName);
+        var passwordField = page.Locator("input[data-testid=login-password]");
+        await passwordField.FillAsync(password);
+        await passwordField.PressAsync("Enter");
+    }
+
+    protected async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output.WriteLine($"screenshot: {path}");
+    }
+}
