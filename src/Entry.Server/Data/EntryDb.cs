@@ -1,5 +1,7 @@
 using Entry.Server.Features.Auth;
 using Entry.Server.Features.Books;
+using Entry.Server.Features.Claims;
+using Entry.Server.Features.Entries;
 using Entry.Server.Features.Rosters;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Teams;
@@ -18,6 +20,8 @@ public sealed class EntryDb(DbContextOptions<EntryDb> options) : IdentityDbConte
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<RosterEntry> RosterEntries => Set<RosterEntry>();
     public DbSet<ShiftRecord> ShiftRecords => Set<ShiftRecord>();
+    public DbSet<Claim> Claims => Set<Claim>();
+    public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

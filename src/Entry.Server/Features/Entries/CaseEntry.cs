@@ -1,0 +1,51 @@
+using Entry.Server.Features.Auth;
+using Entry.Server.Features.Books;
+using Entry.Shared.Books;
+using Entry.Shared.Entries;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Entry.Server.Features.Entries;
+
+/// <summary>
+/// One case logged from a book. The type-specific fields (names, dates of birth, citizen IDs: personal data)
+/// are kept as the JSON of the book type's object, names in Unicode NFC.
+/// </summary>
+public sealed class CaseEntry
+{
+    /// <summary>The client's id: a retried submission with the same id is stored once.</summary>
+    public required Guid Id { get; init; }
+    public required int BookId { get; init; }
+    public Book? Book { get; init; }
+    public required BookType Type { get; init; }
+    public required int EntryNumber { get; init; }
+    public required DateOnly RegistrationDate { get; set; }
+    public required int Page { get; set; }
+    public required bool NeedsVerification { get; set; }
+    public VerificationReason? VerificationReason { get; set; }
+    /// <summary>The JSON of the birth, marriage, death or adoption object.</summary>
+    public required string Details { get; set; }
+    /// <summary>SHA-256 of the normalised request: the same id with another body is a conflict.</summary>
+    public required string RequestHash { get; init; }
+    public required string ClerkId { get; init; }
+    public EntryUser? Clerk { get; init; }
+    public required int TeamId { get; init; }
+    public required DateOnly ShiftDate { get; init; }
+    public required int Shift { get; init; }
+    public required DateTimeOffset StoredAt { get; init; }
+}
+
+internal sealed class CaseEntryConfiguration : IEntityTypeConfiguration<CaseEntry>
+{
+    public void Configure(EntityTypeBuilder<CaseEntry> entry)
+    {
+        entry.ToTable("CaseEntries");
+        entry.HasKey(e => e.Id);
+        entry.Property(e => e.Id).ValueGeneratedNever();
+        entry.HasOne(e => e.Book).WithMany().HasForeignKey(e => e.BookId).OnDelete(DeleteBehavior.Restrict);
+        entry.HasOne(e => e.Clerk).WithMany().HasForeignKey(e => e.ClerkId).OnDelete(DeleteBehavior.Restrict);
+        entry.HasIndex(e => new { e.BookId, e.EntryNumber }).IsUnique();
+        entry.HasIndex(e => new { e.TeamId, e.ShiftDate, e.Shift });
+        entry.Property(e => e.RequestHash).HasMaxLength(64);
+    }
+}

@@ -1,0 +1,22 @@
+using Entry.Shared.Books;
+
+namespace Entry.Shared.Claims;
+
+/// <summary>The book a clerk holds: what <c>POST /api/claims/next</c> and <c>POST /api/books/{code}/claim</c> answer.</summary>
+public sealed record ClaimedBook
+{
+    public required string Code { get; init; }
+    public required BookType Type { get; init; }
+    public required string UnitCode { get; init; }
+    public required string UnitName { get; init; }
+    public required int Volume { get; init; }
+    public required DateOnly RegisteredFrom { get; init; }
+    public required DateOnly RegisteredTo { get; init; }
+    public required int CaseCount { get; init; }
+    public required BookCondition Condition { get; init; }
+    /// <summary>Cases of the book already logged.</summary>
+    public required int CasesLogged { get; init; }
+    public required DateTimeOffset ClaimedAt { get; init; }
+    /// <summary>When the clerk's shift closes and the claim ends with it.</summary>
+    public required DateTimeOffset ClaimEndsAt { get; init; }
+}
