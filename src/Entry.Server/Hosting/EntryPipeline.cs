@@ -1,5 +1,7 @@
 using Entry.Server.Features.Auth;
 using Entry.Server.Features.Books;
+using Entry.Server.Features.Claims;
+using Entry.Server.Features.Entries;
 using Entry.Server.Features.Assignment;
 using Entry.Server.Features.Progress;
 using Entry.Server.Features.Rosters;
@@ -44,7 +46,9 @@ public static class EntryPipeline
         var api = app.MapGroup("/api");
         api.MapGroup("/auth").MapAuth();
         api.MapGroup("/units").MapUnits();
-        api.MapGroup("/books").MapBooks();
+        api.MapGroup("/books").MapBooks().MapBookClaims();
+        api.MapGroup("/claims").MapClaims();
+        api.MapGroup("/entries").MapEntries();
         api.MapGroup("/progress").MapProgress();
         api.MapGroup("/teams").MapTeams().MapRosters().MapQueues();
         api.MapGroup("/shifts").MapShifts();

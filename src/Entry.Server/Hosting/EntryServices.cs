@@ -4,6 +4,7 @@ using Entry.Server.Data.Demo;
 using Entry.Server.Features.Auth;
 using Entry.Server.Features.Assignment;
 using Entry.Server.Features.Books;
+using Entry.Server.Features.Entries;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Teams;
 using Microsoft.AspNetCore.DataProtection;
@@ -49,6 +50,7 @@ public static class EntryServices
         services.AddTeams();
         services.AddShifts(builder.Configuration);
         services.AddAssignment();
+        services.AddEntries();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoSprint>();
         services.AddScoped<DatabaseInitializer>();

@@ -1,0 +1,6 @@
+namespace Entry.Server.Features.Entries;
+
+public static class EntryServices
+{
+    public static IServiceCollection AddEntries(this IServiceCollection services) => services;
+}
