@@ -4,6 +4,7 @@ using Entry.Server.Data.Demo;
 using Entry.Server.Features.Auth;
 using Entry.Server.Features.Assignment;
 using Entry.Server.Features.Books;
+using Entry.Server.Features.Claims;
 using Entry.Server.Features.Entries;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Teams;
@@ -51,6 +52,7 @@ public static class EntryServices
         services.AddShifts(builder.Configuration);
         services.AddAssignment();
         services.AddEntries();
+        services.AddClaims();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoSprint>();
         services.AddScoped<DatabaseInitializer>();

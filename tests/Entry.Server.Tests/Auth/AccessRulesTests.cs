@@ -46,7 +46,20 @@ public sealed class AccessRulesTests(EntryFactory factory) : IClassFixture<Entry
         { "GET", "/api/assignment/projection", "/api/assignment/projection", [Roles.Admin, Roles.Monitor, Roles.TeamLeader] },
         { "GET", "/api/shifts/clock", "/api/shifts/clock", Roles.All.ToArray() },
         { "GET", "/api/shifts/log", "/api/shifts/log", [Roles.Admin] },
+        { "POST", "/api/claims/next", "/api/claims/next", [Roles.Clerk] },
+        { "GET", "/api/claims/mine", "/api/claims/mine", [Roles.Clerk] },
+        { "POST", "/api/books/{bookCode}/claim", "/api/books/NO-SUCH-BOOK/claim", [Roles.Clerk] },
+        { "POST", "/api/books/{bookCode}/release", "/api/books/NO-SUCH-BOOK/release", [Roles.Clerk] },
+        { "POST", "/api/entries", "/api/entries", [Roles.Clerk] },
     };
+
+    /// <summary>
+    /// Rows whose answer to an allowed role depends on the caller's state (on shift? holding a book?): the sample users
+    /// are not rostered, so these may answer a refusal of the rule (403 "Not on shift", 404 "No book held") — never 401,
+    /// a role's 403 ("Forbidden") or a 5xx.
+    /// </summary>
+    private static readonly HashSet<string> StateDependent =
+        ["/api/claims/next", "/api/claims/mine", "/api/books/{bookCode}/claim", "/api/books/{bookCode}/release", "/api/entries"];
 
     [Fact]
     public void Every_api_endpoint_is_in_the_access_table()
@@ -86,14 +99,19 @@ public sealed class AccessRulesTests(EntryFactory factory) : IClassFixture<Entry
     [MemberData(nameof(Table))]
     public async Task Roles_not_named_get_403_and_named_roles_get_in(string method, string pattern, string path, string[] allowed)
     {
-        _ = pattern;
         await SampleTeamAsync();
         foreach (var role in Roles.All)
         {
             var client = await factory.ClientAsAsync(role);
             var response = await client.SendAsync(Request(method, path));
 
-            if (allowed.Contains(role))
+            if (allowed.Contains(role) && StateDependent.Contains(pattern))
+            {
+                var status = (int)response.StatusCode;
+                var roleRefusal = status == 403 && (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())?.Title == "Forbidden";
+                Assert.True(status is not 401 and < 500 && !roleRefusal, $"{role} on {method} {path}: {status}");
+            }
+            else if (allowed.Contains(role))
             {
                 // A named role passes authorisation; a write sent without its body is then refused as a bad request, never a 5xx.
                 var status = (int)response.StatusCode;

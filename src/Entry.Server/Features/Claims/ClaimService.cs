@@ -1,0 +1,209 @@
+using Entry.Server.Data;
+using Entry.Server.Features.Books;
+using Entry.Server.Features.Shifts;
+using Entry.Shared.Books;
+using Entry.Shared.Claims;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.Claims;
+
+/// <summary>Why a claim was refused: the HTTP status it maps to and a reason a clerk can act on.</summary>
+public sealed record ClaimRefusal(int Status, string Title, string Detail);
+
+/// <summary>
+/// The claim rules (SPEC §3 "Claims"): a clerk rostered on the open shift holds one book of their team's queue at a
+/// time; no two clerks hold the same book (unique indexes decide races); a claim ends when the book is finished,
+/// when the clerk releases it, or when the shift closes.
+/// </summary>
+public sealed partial class ClaimService(EntryDb db, TimeProvider time, ILogger<ClaimService> logger)
+{
+    private const int RaceRetries = 5;
+
+    /// <summary>The team and shift the clerk works right now, or why they may not claim.</summary>
+    public async Task<(int TeamId, ShiftSlotRef Shift)?> OnShiftAsync(string userId, CancellationToken ct)
+    {
+        if (ShiftCalendar.OpenAt(time.GetUtcNow()) is not { } open)
+        {
+            return null;
+        }
+        var teamId = await db.RosterEntries.AsNoTracking()
+            .Where(e => e.UserId == userId && e.Date == open.Date && e.Shift == open.Shift)
+            .Select(e => (int?)e.TeamId)
+            .FirstOrDefaultAsync(ct);
+        return teamId is null ? null : (teamId.Value, new ShiftSlotRef(open.Date, open.Shift, open.Ends));
+    }
+
+    public async Task<(ClaimedBook? Book, ClaimRefusal? Refusal)> ClaimNextAsync(string userId, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < RaceRetries; attempt++)
+        {
+            var (shift, refusal) = await CheckAsync(userId, ct);
+            if (refusal is not null)
+            {
+                return (null, refusal);
+            }
+            var next = await db.Books.AsNoTracking()
+                .Where(b => b.TeamId == shift!.Value.TeamId && b.Status != BookStatus.Finished && !db.Claims.Any(c => c.BookId == b.Id))
+                .OrderBy(b => b.QueuePosition)
+                .Select(b => (int?)b.Id)
+                .FirstOrDefaultAsync(ct);
+            if (next is null)
+            {
+                return (null, new ClaimRefusal(StatusCodes.Status404NotFound, "Queue empty", "Every book of your team's queue is finished or held by another clerk."));
+            }
+            if (await TryStoreAsync(next.Value, userId, shift!.Value, ct) is { } claimed)
+            {
+                return (claimed, null);
+            }
+            // Another clerk took that book a moment ago: try the next one.
+        }
+        return (null, new ClaimRefusal(StatusCodes.Status409Conflict, "Busy queue", "Other clerks claimed the next books at the same moment; try again."));
+    }
+
+    public async Task<(ClaimedBook? Book, ClaimRefusal? Refusal)> ClaimAsync(string userId, string bookCode, CancellationToken ct)
+    {
+        var book = await db.Books.AsNoTracking().Where(b => b.Code == bookCode).Select(b => new { b.Id, b.TeamId, b.Status }).FirstOrDefaultAsync(ct);
+        if (book is null)
+        {
+            return (null, new ClaimRefusal(StatusCodes.Status404NotFound, "No such book", $"There is no book {bookCode}."));
+        }
+        var held = await db.Claims.AsNoTracking().Where(c => c.BookId == book.Id).Select(c => c.UserId).FirstOrDefaultAsync(ct);
+        if (held == userId)
+        {
+            return (await DescribeAsync(userId, ct), null);
+        }
+        var (shift, refusal) = await CheckAsync(userId, ct);
+        if (refusal is not null)
+        {
+            return (null, refusal);
+        }
+        if (book.TeamId != shift!.Value.TeamId)
+        {
+            return (null, new ClaimRefusal(StatusCodes.Status403Forbidden, "Not your team's book", $"Book {bookCode} is not in your team's queue."));
+        }
+        if (book.Status == BookStatus.Finished)
+        {
+            return (null, new ClaimRefusal(StatusCodes.Status409Conflict, "Book finished", $"Book {bookCode} is finished."));
+        }
+        if (held is not null)
+        {
+            return (null, HeldByAnother(bookCode));
+        }
+        return await TryStoreAsync(book.Id, userId, shift.Value, ct) is { } claimed ? (claimed, null) : (null, HeldByAnother(bookCode));
+    }
+
+    public async Task<ClaimRefusal?> ReleaseAsync(string userId, string bookCode, CancellationToken ct)
+    {
+        var claim = await db.Claims.Include(c => c.Book).FirstOrDefaultAsync(c => c.UserId == userId && c.Book!.Code == bookCode, ct);
+        if (claim is null)
+        {
+            return new ClaimRefusal(StatusCodes.Status404NotFound, "Not held", $"You do not hold book {bookCode}.");
+        }
+        await EndAsync([claim], ct);
+        LogReleased(claim.BookId);
+        return null;
+    }
+
+    /// <summary>The book the clerk holds, if any.</summary>
+    public async Task<ClaimedBook?> DescribeAsync(string userId, CancellationToken ct)
+    {
+        var claim = await db.Claims.AsNoTracking().Include(c => c.Book).ThenInclude(b => b!.Unit).FirstOrDefaultAsync(c => c.UserId == userId, ct);
+        if (claim is null)
+        {
+            return null;
+        }
+        var book = claim.Book!;
+        return new ClaimedBook
+        {
+            Code = book.Code,
+            Type = book.Type,
+            UnitCode = book.UnitCode,
+            UnitName = book.Unit!.Name,
+            Volume = book.Volume,
+            RegisteredFrom = book.RegisteredFrom,
+            RegisteredTo = book.RegisteredTo,
+            CaseCount = book.CaseCount,
+            Condition = book.Condition,
+            CasesLogged = await db.CaseEntries.CountAsync(e => e.BookId == book.Id, ct),
+            ClaimedAt = claim.ClaimedAt,
+            ClaimEndsAt = ShiftCalendar.End(claim.ShiftDate, claim.Shift),
+        };
+    }
+
+    /// <summary>Ends every claim of that shift or of an earlier one (leftovers of a close the server missed).</summary>
+    public async Task<int> ReleaseShiftAsync(DateOnly date, int shift, CancellationToken ct)
+    {
+        var claims = await db.Claims.Include(c => c.Book)
+            .Where(c => c.ShiftDate < date || (c.ShiftDate == date && c.Shift <= shift))
+            .ToListAsync(ct);
+        await EndAsync(claims, ct);
+        return claims.Count;
+    }
+
+    private async Task EndAsync(IReadOnlyList<Claim> claims, CancellationToken ct)
+    {
+        foreach (var claim in claims)
+        {
+            // A book nobody has logged a case from goes back to "not started".
+            if (claim.Book is { Status: BookStatus.InProgress } book && !await db.CaseEntries.AnyAsync(e => e.BookId == book.Id, ct))
+            {
+                book.Status = BookStatus.NotStarted;
+            }
+        }
+        db.Claims.RemoveRange(claims);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<((int TeamId, ShiftSlotRef Shift)? Shift, ClaimRefusal? Refusal)> CheckAsync(string userId, CancellationToken ct)
+    {
+        if (ShiftCalendar.OpenAt(time.GetUtcNow()) is null)
+        {
+            return (null, new ClaimRefusal(StatusCodes.Status403Forbidden, "No shift open",
+                "Books are claimed during the shifts: 06:00–12:00, 12:00–17:00 and 17:00–22:00."));
+        }
+        if (await OnShiftAsync(userId, ct) is not { } shift)
+        {
+            return (null, new ClaimRefusal(StatusCodes.Status403Forbidden, "Not on shift", "You are not rostered on the shift that is open now."));
+        }
+        var holding = await db.Claims.AsNoTracking().Where(c => c.UserId == userId).Select(c => c.Book!.Code).FirstOrDefaultAsync(ct);
+        if (holding is not null)
+        {
+            return (null, new ClaimRefusal(StatusCodes.Status409Conflict, "Already holding a book",
+                $"You hold book {holding}: finish or release it before claiming another."));
+        }
+        return (shift, null);
+    }
+
+    /// <summary>Stores the claim; null when another clerk won the race for the book (or this clerk claimed twice at once).</summary>
+    private async Task<ClaimedBook?> TryStoreAsync(int bookId, string userId, (int TeamId, ShiftSlotRef Shift) on, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Claims.Add(new Claim { BookId = bookId, UserId = userId, TeamId = on.TeamId, ShiftDate = on.Shift.Date, Shift = on.Shift.Number, ClaimedAt = time.GetUtcNow() });
+        await db.Books.Where(b => b.Id == bookId && b.Status == BookStatus.NotStarted)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookStatus.InProgress), ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return null;
+        }
+        LogClaimed(bookId, on.TeamId);
+        return await DescribeAsync(userId, ct);
+    }
+
+    private static ClaimRefusal HeldByAnother(string bookCode) =>
+        new(StatusCodes.Status409Conflict, "Book held", $"Book {bookCode} is held by another clerk.");
+
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Book {BookId} claimed for team {TeamId}")]
+    private partial void LogClaimed(int bookId, int teamId);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Book {BookId} released")]
+    private partial void LogReleased(int bookId);
+}
+
+/// <summary>The shift a claim belongs to.</summary>
+public readonly record struct ShiftSlotRef(DateOnly Date, int Number, DateTimeOffset Ends);
