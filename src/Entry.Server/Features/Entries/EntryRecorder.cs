@@ -1,0 +1,166 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Entry.Server.Data;
+using Entry.Server.Features.Books;
+using Entry.Server.Features.Shifts;
+using Entry.Shared.Books;
+using Entry.Shared.Entries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.Entries;
+
+/// <summary>What became of one submission.</summary>
+public enum EntryOutcome
+{
+    Created,
+    Replayed,
+    Invalid,
+    Forbidden,
+    Conflict,
+}
+
+public sealed record EntryAnswer(EntryOutcome Outcome, CaseEntryResult? Result = null, Dictionary<string, string[]>? Errors = null,
+    string? Title = null, string? Detail = null);
+
+/// <summary>
+/// Logs one case: validates it, lets in only the clerk holding the book on the claim's open shift, and stores it once
+/// per id. The primary key (the client's id) and the unique (book, entry number) settle races; the loser is answered,
+/// never a 500.
+/// </summary>
+public sealed partial class EntryRecorder(EntryDb db, TimeProvider time, ILogger<EntryRecorder> logger)
+{
+    // Names stay readable in the stored JSON (NFC, not \u escapes); the JSON is never written into HTML.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    public async Task<EntryAnswer> RecordAsync(CaseEntryRequest request, string userId, CancellationToken ct)
+    {
+        var code = request.BookCode?.Trim();
+        var book = string.IsNullOrEmpty(code) ? null : await db.Books.AsNoTracking().FirstOrDefaultAsync(b => b.Code == code, ct);
+        var (normalized, errors) = EntryValidation.Validate(request, book);
+        if (errors.Count > 0)
+        {
+            return new EntryAnswer(EntryOutcome.Invalid, Errors: errors);
+        }
+        var hash = Hash(normalized);
+
+        // A retry of a stored case is answered with its first result, even after the shift has closed.
+        if (await ReplayAsync(normalized.Id, hash, userId, ct) is { } replay)
+        {
+            return replay;
+        }
+        var claim = await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.BookId == book!.Id, ct);
+        if (claim is null)
+        {
+            return Forbidden("No claim on the book", "You do not hold this book: claim it before logging its cases.");
+        }
+        if (claim.UserId != userId)
+        {
+            return Forbidden("Book held by another clerk", "Another clerk holds this book; only the clerk holding a book logs its cases.");
+        }
+        var now = time.GetUtcNow();
+        if (ShiftCalendar.OpenAt(now) is not { } open || open.Date != claim.ShiftDate || open.Shift != claim.Shift)
+        {
+            return Forbidden("Shift closed", "Your claim belongs to a shift that is not open now; claim the book again on your current shift.");
+        }
+
+        if (await db.CaseEntries.AnyAsync(e => e.BookId == book!.Id && e.EntryNumber == normalized.EntryNumber, ct))
+        {
+            // Taken by this very case if a twin submission got in since the replay check above.
+            return await ReplayAsync(normalized.Id, hash, userId, ct) ?? await NumberTakenAsync(book!, normalized.EntryNumber, ct);
+        }
+
+        var entry = new CaseEntry
+        {
+            Id = normalized.Id,
+            BookId = book!.Id,
+            Type = book.Type,
+            EntryNumber = normalized.EntryNumber,
+            RegistrationDate = normalized.RegistrationDate!.Value,
+            Page = normalized.Page,
+            NeedsVerification = normalized.NeedsVerification,
+            VerificationReason = normalized.VerificationReason,
+            Details = Details(normalized, book.Type),
+            RequestHash = hash,
+            ClerkId = userId,
+            TeamId = claim.TeamId,
+            ShiftDate = claim.ShiftDate,
+            Shift = claim.Shift,
+            StoredAt = now,
+        };
+        db.CaseEntries.Add(entry);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race: the same id stored by a twin submission, or the entry number taken by another id.
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(normalized.Id, hash, userId, ct) ?? await NumberTakenAsync(book, normalized.EntryNumber, ct);
+        }
+        var logged = await db.CaseEntries.CountAsync(e => e.BookId == book.Id, ct);
+        LogStored(logger, entry.Id, book.Id, entry.EntryNumber, logged, book.CaseCount);
+        return new EntryAnswer(EntryOutcome.Created, Result(entry, book, logged));
+    }
+
+    private async Task<EntryAnswer?> ReplayAsync(Guid id, string hash, string userId, CancellationToken ct)
+    {
+        var stored = await db.CaseEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (stored is null)
+        {
+            return null;
+        }
+        if (stored.RequestHash != hash || stored.ClerkId != userId)
+        {
+            return new EntryAnswer(EntryOutcome.Conflict, Title: "Id already used",
+                Detail: "A different case was already stored with this id; a retry must send the same case, a new case a new id.",
+                Errors: new() { ["id"] = ["This id is already used by a different case."] });
+        }
+        var storedBook = await db.Books.AsNoTracking().SingleAsync(b => b.Id == stored.BookId, ct);
+        var logged = await db.CaseEntries.CountAsync(e => e.BookId == stored.BookId, ct);
+        return new EntryAnswer(EntryOutcome.Replayed, Result(stored, storedBook, logged));
+    }
+
+    private async Task<EntryAnswer> NumberTakenAsync(Book book, int entryNumber, CancellationToken ct)
+    {
+        var taken = await db.CaseEntries.AnyAsync(e => e.BookId == book.Id && e.EntryNumber == entryNumber, ct);
+        return new EntryAnswer(EntryOutcome.Conflict, Title: "Entry number already logged",
+            Detail: taken
+                ? "This entry number of the book is already logged under another id."
+                : "The case could not be stored because of a conflicting write; retry it.",
+            Errors: new() { ["entryNumber"] = ["This entry number of the book is already logged."] });
+    }
+
+    private static EntryAnswer Forbidden(string title, string detail) => new(EntryOutcome.Forbidden, Title: title, Detail: detail);
+
+    private static CaseEntryResult Result(CaseEntry entry, Book book, int logged) => new()
+    {
+        Id = entry.Id,
+        BookCode = book.Code,
+        EntryNumber = entry.EntryNumber,
+        NeedsVerification = entry.NeedsVerification,
+        CasesLogged = logged,
+        CaseCount = book.CaseCount,
+        StoredAt = entry.StoredAt,
+    };
+
+    /// <summary>SHA-256 (hex) of the normalised request serialised with fixed options: property order is the records' order.</summary>
+    public static string Hash(CaseEntryRequest normalized) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(normalized, Json))));
+
+    private static string Details(CaseEntryRequest request, BookType type) => type switch
+    {
+        BookType.Birth => JsonSerializer.Serialize(request.Birth, Json),
+        BookType.Marriage => JsonSerializer.Serialize(request.Marriage, Json),
+        BookType.Death => JsonSerializer.Serialize(request.Death, Json),
+        _ => JsonSerializer.Serialize(request.Adoption, Json),
+    };
+
+    [LoggerMessage(EventId = 7000, Level = LogLevel.Information,
+        Message = "Case {EntryId} stored in book {BookId} as entry {EntryNumber}: {Logged} of {CaseCount} cases logged")]
+    private static partial void LogStored(ILogger logger, Guid entryId, int bookId, int entryNumber, int logged, int caseCount);
+}
