@@ -138,4 +138,26 @@ public sealed class ClaimTests
         Assert.Equal(0, await world.ClaimsOnAsync(book));
         Assert.Equal(BookStatus.NotStarted, await world.StatusOfAsync(book));
     }
+
+    [Fact]
+    public async Task Logging_the_last_case_of_a_book_finishes_it_and_ends_the_claim()
+    {
+        await using var world = await ClaimWorld.CreateAsync();
+        var admin = await world.Factory.AdminAsync();
+        var code = $"F{Guid.NewGuid():N}"[..12];
+        await admin.PostAsync("/api/books/import", Support.Csv.Body($"{code},25216,birth,9,1990-01-01,2000-12-31,3,good"));
+        await admin.PostAsync("/api/assignment/recompute", null);
+        var clerk = await world.ClerkAsync("c1");
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsync($"/api/books/{code}/claim", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/entries", Entries.Cases.Birth(1, code))).StatusCode);
+        Assert.Equal(BookStatus.InProgress, await world.StatusOfAsync(code));
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/entries", Entries.Cases.Birth(2, code))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/entries", Entries.Cases.Birth(3, code))).StatusCode);
+
+        Assert.Equal(BookStatus.Finished, await world.StatusOfAsync(code));
+        Assert.Equal(0, await world.ClaimsOnAsync(code));
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync("/api/claims/mine")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsync($"/api/books/{code}/claim", null)).StatusCode);
+    }
 }

@@ -92,17 +92,24 @@ public sealed partial class EntryRecorder(EntryDb db, TimeProvider time, ILogger
             StoredAt = now,
         };
         db.CaseEntries.Add(entry);
-        try
+        int logged;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Lost a race: the same id stored by a twin submission, or the entry number taken by another id.
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return await ReplayAsync(normalized.Id, hash, userId, ct) ?? await NumberTakenAsync(book, normalized.EntryNumber, ct);
+            }
+            logged = await db.CaseEntries.CountAsync(e => e.BookId == book.Id, ct);
+            await UpdateBookAsync(book.Id, logged >= book.CaseCount, ct);
+            await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException)
-        {
-            // Lost a race: the same id stored by a twin submission, or the entry number taken by another id.
-            db.ChangeTracker.Clear();
-            return await ReplayAsync(normalized.Id, hash, userId, ct) ?? await NumberTakenAsync(book, normalized.EntryNumber, ct);
-        }
-        var logged = await db.CaseEntries.CountAsync(e => e.BookId == book.Id, ct);
         LogStored(logger, entry.Id, book.Id, entry.EntryNumber, logged, book.CaseCount);
         return new EntryAnswer(EntryOutcome.Created, Result(entry, book, logged));
     }
@@ -133,6 +140,24 @@ public sealed partial class EntryRecorder(EntryDb db, TimeProvider time, ILogger
                 ? "This entry number of the book is already logged under another id."
                 : "The case could not be stored because of a conflicting write; retry it.",
             Errors: new() { ["entryNumber"] = ["This entry number of the book is already logged."] });
+    }
+
+    /// <summary>
+    /// In the case's own transaction: the first case puts the book in progress; the last one finishes it, and the
+    /// claim ends with it (SPEC §3 "Claims").
+    /// </summary>
+    private async Task UpdateBookAsync(int bookId, bool finished, CancellationToken ct)
+    {
+        if (finished)
+        {
+            await db.Books.Where(b => b.Id == bookId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookStatus.Finished), ct);
+            await db.Claims.Where(c => c.BookId == bookId).ExecuteDeleteAsync(ct);
+        }
+        else
+        {
+            await db.Books.Where(b => b.Id == bookId && b.Status == BookStatus.NotStarted)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookStatus.InProgress), ct);
+        }
     }
 
     private static EntryAnswer Forbidden(string title, string detail) => new(EntryOutcome.Forbidden, Title: title, Detail: detail);
