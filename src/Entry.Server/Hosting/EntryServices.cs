@@ -42,7 +42,7 @@ public static class EntryServices
         // Unreadable bodies reach the exception handler, which names the field (BadRequestExceptionHandler).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>().AddDocumentTransformer<OperationsPathsTransformer>());
         services.AddHealthChecks()
             .AddDbContextCheck<EntryDb>("database", tags: ["ready"])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);

@@ -30,7 +30,12 @@ public sealed class OperationsTests(EntryFactory factory) : IClassFixture<EntryF
         using var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
 
         var paths = doc.RootElement.GetProperty("paths");
-        foreach (var path in new[] { "/api/auth/login", "/api/books/import", "/api/progress", "/api/units", "/api/books" })
+        foreach (var path in new[]
+        {
+            "/health/live", "/health/ready", "/openapi/v1.json", "/api/auth/login", "/api/books/import", "/api/progress",
+            "/api/units", "/api/books", "/api/teams", "/api/claims/next", "/api/books/{bookCode}/claim", "/api/books/{bookCode}/release",
+            "/api/entries",
+        })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
         }
