@@ -2,6 +2,7 @@ using Entry.Server.Features.Auth;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Claims;
 using Entry.Server.Features.Entries;
+using Entry.Server.Features.Progress;
 using Entry.Server.Features.Rosters;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Teams;
@@ -22,6 +23,7 @@ public sealed class EntryDb(DbContextOptions<EntryDb> options) : IdentityDbConte
     public DbSet<ShiftRecord> ShiftRecords => Set<ShiftRecord>();
     public DbSet<Claim> Claims => Set<Claim>();
     public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
+    public DbSet<ProgressCounter> ProgressCounters => Set<ProgressCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

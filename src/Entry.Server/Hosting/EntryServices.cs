@@ -48,6 +48,7 @@ public static class EntryServices
             .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
 
         services.AddScoped<BookImporter>();
+        services.AddScoped<Entry.Server.Features.Progress.ProgressCounters>();
         services.AddTeams();
         services.AddShifts(builder.Configuration);
         services.AddAssignment();

@@ -252,6 +252,34 @@ namespace Entry.Server.Data.Migrations
                     b.ToTable("CaseEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Entry.Server.Features.Progress.ProgressCounter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Entered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Flagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope", "Type")
+                        .IsUnique();
+
+                    b.ToTable("ProgressCounters", (string)null);
+                });
+
             modelBuilder.Entity("Entry.Server.Features.Rosters.RosterEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
+using Entry.Server.Features.Progress;
 using Entry.Server.Features.Shifts;
 using Entry.Shared.Books;
 using Entry.Shared.Entries;
@@ -28,7 +29,7 @@ public sealed record EntryAnswer(EntryOutcome Outcome, CaseEntryResult? Result =
 /// per id. The primary key (the client's id) and the unique (book, entry number) settle races; the loser is answered,
 /// never a 500.
 /// </summary>
-public sealed partial class EntryRecorder(EntryDb db, TimeProvider time, ILogger<EntryRecorder> logger)
+public sealed partial class EntryRecorder(EntryDb db, ProgressCounters counters, TimeProvider time, ILogger<EntryRecorder> logger)
 {
     // Names stay readable in the stored JSON (NFC, not \u escapes); the JSON is never written into HTML.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -108,6 +109,9 @@ public sealed partial class EntryRecorder(EntryDb db, TimeProvider time, ILogger
             }
             logged = await db.CaseEntries.CountAsync(e => e.BookId == book.Id, ct);
             await UpdateBookAsync(book.Id, logged >= book.CaseCount, ct);
+            var district = await db.Units.Where(u => u.Code == book.UnitCode).Select(u => u.DistrictCode).FirstOrDefaultAsync(ct);
+            await counters.AddAsync(new ProgressCounters.CaseStored(
+                book.Id, book.UnitCode, district, book.Type, claim.TeamId, claim.ShiftDate, claim.Shift, entry.NeedsVerification), ct);
             await tx.CommitAsync(ct);
         }
         LogStored(logger, entry.Id, book.Id, entry.EntryNumber, logged, book.CaseCount);

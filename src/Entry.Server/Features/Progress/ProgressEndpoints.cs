@@ -19,17 +19,15 @@ public static class ProgressEndpoints
         return group;
     }
 
-    private static async Task<Ok<ProgressResponse>> Get(EntryDb db, CancellationToken ct)
+    private static async Task<Ok<ProgressResponse>> Get(EntryDb db, ProgressCounters counters, CancellationToken ct)
     {
-        // Counted per request for now; counters kept in the entry's own transaction replace this (issue 4, item 5).
+        // The inventory is grouped here (book counts change rarely); entered and flagged come from the counters.
         var groups = await db.Books.AsNoTracking()
             .GroupBy(b => new { b.Unit!.DistrictCode, b.Type, b.Status })
             .Select(g => new { g.Key.DistrictCode, g.Key.Type, g.Key.Status, Books = g.Count(), Cases = g.Sum(b => (long)b.CaseCount) })
             .ToListAsync(ct);
-        var entries = await db.CaseEntries.AsNoTracking()
-            .GroupBy(e => new { e.Book!.Unit!.DistrictCode, e.Type, e.NeedsVerification })
-            .Select(g => new { g.Key.DistrictCode, g.Key.Type, g.Key.NeedsVerification, Count = g.LongCount() })
-            .ToListAsync(ct);
+        var province = await counters.ReadAsync([ProgressCounters.Province], ct);
+        var byDistrict = (await counters.ReadPrefixAsync("district:", ct)).ToLookup(c => c.Scope);
         var districts = await db.Units.AsNoTracking()
             .Where(u => u.ParentCode != null && u.DistrictCode == u.Code)
             .OrderBy(u => u.Code)
@@ -39,8 +37,8 @@ public static class ProgressEndpoints
         return TypedResults.Ok(new ProgressResponse
         {
             Target = groups.Sum(g => g.Cases),
-            Entered = entries.Sum(e => e.Count),
-            Flagged = entries.Where(e => e.NeedsVerification).Sum(e => e.Count),
+            Entered = province.Sum(c => c.Entered),
+            Flagged = province.Sum(c => c.Flagged),
             Verified = 0,
             Synced = 0,
             Rejected = 0,
@@ -49,10 +47,10 @@ public static class ProgressEndpoints
             BooksInProgress = groups.Where(g => g.Status == BookStatus.InProgress).Sum(g => g.Books),
             BooksFinished = groups.Where(g => g.Status == BookStatus.Finished).Sum(g => g.Books),
             ByType = Enum.GetValues<BookType>()
-                .Select(t => new TypeProgress(t, groups.Where(g => g.Type == t).Sum(g => g.Cases), entries.Where(e => e.Type == t).Sum(e => e.Count), 0))
+                .Select(t => new TypeProgress(t, groups.Where(g => g.Type == t).Sum(g => g.Cases), province.Where(c => c.Type == t).Sum(c => c.Entered), 0))
                 .ToList(),
             ByDistrict = districts
-                .Select(d => new UnitProgress(d.Code, d.Name, groups.Where(g => g.DistrictCode == d.Code).Sum(g => g.Cases), entries.Where(e => e.DistrictCode == d.Code).Sum(e => e.Count), 0))
+                .Select(d => new UnitProgress(d.Code, d.Name, groups.Where(g => g.DistrictCode == d.Code).Sum(g => g.Cases), byDistrict[ProgressCounters.District(d.Code)].Sum(c => c.Entered), 0))
                 .ToList(),
         });
     }
