@@ -29,13 +29,7 @@ public static class BulkInsert
         command.CommandText =
             $"INSERT INTO {tableName} ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""))}) " +
             $"VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})";
-        var parameters = properties.Select((_, i) =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
+        var parameters = properties.Select((_, i) => command.AddParameter($"@p{i}")).ToArray();
         var getters = properties.Select(p => p.GetGetter()).ToArray();
         var converters = properties.Select(p => p.GetTypeMapping().Converter).ToArray();
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using Entry.Server.Data;
 using Entry.Shared.Assignment;
@@ -30,7 +29,7 @@ public sealed partial class AssignmentService(EntryDb db, TeamCapacity capacity,
 
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogPlanned(teams.Count, placements.Count, books.Count - placements.Count, elapsed);
-        var projection = await ProjectAsync(ct);
+        var projection = await ProjectAsync(ct, capacities);
         return new AssignmentSummary
         {
             Teams = teams.Count,
@@ -50,9 +49,9 @@ public sealed partial class AssignmentService(EntryDb db, TeamCapacity capacity,
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = tx.GetDbTransaction();
         command.CommandText = "UPDATE \"Books\" SET \"TeamId\" = @team, \"QueuePosition\" = @position WHERE \"Id\" = @id";
-        var team = Parameter(command, "@team");
-        var position = Parameter(command, "@position");
-        var id = Parameter(command, "@id");
+        var team = command.AddParameter("@team");
+        var position = command.AddParameter("@position");
+        var id = command.AddParameter("@id");
         await command.PrepareAsync(ct);
         foreach (var book in books)
         {
@@ -69,21 +68,13 @@ public sealed partial class AssignmentService(EntryDb db, TeamCapacity capacity,
         await tx.CommitAsync(ct);
     }
 
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
-    }
-
     /// <summary>
     /// The projected finish of each unit (its whole subtree, wherever its books are queued) and of the province:
     /// a book is done when its team has entered every book before it in the queue, at the team's weekly capacity.
     /// </summary>
-    public async Task<ProjectionResponse> ProjectAsync(CancellationToken ct)
+    public async Task<ProjectionResponse> ProjectAsync(CancellationToken ct, Dictionary<int, double>? capacities = null)
     {
-        var capacities = await capacity.WeeklyCasesAsync(ct);
+        capacities ??= await capacity.WeeklyCasesAsync(ct);
         var units = await db.Units.AsNoTracking().Select(u => new { u.Code, u.Name, u.Level, u.ParentCode }).ToListAsync(ct);
         var books = await db.Books.AsNoTracking()
             .Where(b => b.Status != BookStatus.Finished)
@@ -105,6 +96,7 @@ public sealed partial class AssignmentService(EntryDb db, TeamCapacity capacity,
         }
 
         var children = units.Where(u => u.ParentCode is not null).ToLookup(u => u.ParentCode!);
+        var byCode = units.ToDictionary(u => u.Code);
         var result = new List<UnitProjection>();
         (long Cases, double Weeks) Subtree(string code)
         {
@@ -115,7 +107,7 @@ public sealed partial class AssignmentService(EntryDb db, TeamCapacity capacity,
                 cases += c;
                 weeks = Math.Max(weeks, w);
             }
-            var unit = units.First(u => u.Code == code);
+            var unit = byCode[code];
             result.Add(new UnitProjection
             {
                 UnitCode = code,

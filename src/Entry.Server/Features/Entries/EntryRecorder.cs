@@ -40,7 +40,7 @@ public sealed partial class EntryRecorder(EntryDb db, ProgressCounters counters,
     public async Task<EntryAnswer> RecordAsync(CaseEntryRequest request, string userId, CancellationToken ct)
     {
         var code = request.BookCode?.Trim();
-        var book = string.IsNullOrEmpty(code) ? null : await db.Books.AsNoTracking().FirstOrDefaultAsync(b => b.Code == code, ct);
+        var book = string.IsNullOrEmpty(code) ? null : await db.Books.AsNoTracking().Include(b => b.Unit).FirstOrDefaultAsync(b => b.Code == code, ct);
         var (normalized, errors) = EntryValidation.Validate(request, book);
         if (errors.Count > 0)
         {
@@ -109,9 +109,8 @@ public sealed partial class EntryRecorder(EntryDb db, ProgressCounters counters,
             }
             logged = await db.CaseEntries.CountAsync(e => e.BookId == book.Id, ct);
             await UpdateBookAsync(book.Id, logged >= book.CaseCount, ct);
-            var district = await db.Units.Where(u => u.Code == book.UnitCode).Select(u => u.DistrictCode).FirstOrDefaultAsync(ct);
             await counters.AddAsync(new ProgressCounters.CaseStored(
-                book.Id, book.UnitCode, district, book.Type, claim.TeamId, claim.ShiftDate, claim.Shift, entry.NeedsVerification), ct);
+                book.Id, book.UnitCode, book.Unit!.DistrictCode, book.Type, claim.TeamId, claim.ShiftDate, claim.Shift, entry.NeedsVerification), ct);
             await tx.CommitAsync(ct);
         }
         LogStored(logger, entry.Id, book.Id, entry.EntryNumber, logged, book.CaseCount);

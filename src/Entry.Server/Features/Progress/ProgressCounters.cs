@@ -39,17 +39,9 @@ public sealed class ProgressCounters(EntryDb db)
             "INSERT INTO \"ProgressCounters\" (\"Scope\", \"Type\", \"Entered\", \"Flagged\") VALUES (@scope, @type, 1, @flagged) " +
             "ON CONFLICT (\"Scope\", \"Type\") DO UPDATE SET \"Entered\" = \"ProgressCounters\".\"Entered\" + 1, " +
             "\"Flagged\" = \"ProgressCounters\".\"Flagged\" + excluded.\"Flagged\"";
-        var scope = command.CreateParameter();
-        scope.ParameterName = "@scope";
-        var type = command.CreateParameter();
-        type.ParameterName = "@type";
-        type.Value = (int)stored.Type;
-        var flagged = command.CreateParameter();
-        flagged.ParameterName = "@flagged";
-        flagged.Value = stored.Flagged ? 1L : 0L;
-        command.Parameters.Add(scope);
-        command.Parameters.Add(type);
-        command.Parameters.Add(flagged);
+        var scope = command.AddParameter("@scope");
+        command.AddParameter("@type", (int)stored.Type);
+        command.AddParameter("@flagged", stored.Flagged ? 1L : 0L);
         foreach (var name in scopes)
         {
             scope.Value = name;
