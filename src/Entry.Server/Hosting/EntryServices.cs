@@ -54,6 +54,7 @@ public static class EntryServices
         services.AddAssignment();
         services.AddEntries();
         services.AddClaims();
+        services.AddSingleton<Entry.Server.Features.Live.ISprintEvents, Entry.Server.Features.Live.NoSprintEvents>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoSprint>();
         services.AddScoped<DatabaseInitializer>();

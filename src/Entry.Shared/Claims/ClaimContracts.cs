@@ -16,6 +16,8 @@ public sealed record ClaimedBook
     public required BookCondition Condition { get; init; }
     /// <summary>Cases of the book already logged.</summary>
     public required int CasesLogged { get; init; }
+    /// <summary>Entry numbers of the book skipped with a reason.</summary>
+    public int CasesSkipped { get; init; }
     public required DateTimeOffset ClaimedAt { get; init; }
     /// <summary>When the clerk's shift closes and the claim ends with it.</summary>
     public required DateTimeOffset ClaimEndsAt { get; init; }

@@ -87,6 +87,8 @@ public sealed record CaseEntryResult
     public required bool NeedsVerification { get; init; }
     /// <summary>Cases of the book logged so far, this one included.</summary>
     public required int CasesLogged { get; init; }
+    /// <summary>Entry numbers of the book skipped with a reason; the book is finished when logged + skipped reach the case count.</summary>
+    public int CasesSkipped { get; init; }
     public required int CaseCount { get; init; }
     public required DateTimeOffset StoredAt { get; init; }
 }

@@ -1,4 +1,6 @@
 using Entry.Server.Data;
+using Entry.Server.Features.Live;
+using Entry.Shared.Live;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Shifts;
 using Entry.Shared.Books;
@@ -15,7 +17,7 @@ public sealed record ClaimRefusal(int Status, string Title, string Detail);
 /// time; no two clerks hold the same book (unique indexes decide races); a claim ends when the book is finished,
 /// when the clerk releases it, or when the shift closes.
 /// </summary>
-public sealed partial class ClaimService(EntryDb db, TimeProvider time, ILogger<ClaimService> logger)
+public sealed partial class ClaimService(EntryDb db, ISprintEvents live, TimeProvider time, ILogger<ClaimService> logger)
 {
     private const int RaceRetries = 5;
 
@@ -101,6 +103,7 @@ public sealed partial class ClaimService(EntryDb db, TimeProvider time, ILogger<
         }
         await EndAsync([claim], ct);
         LogReleased(claim.BookId);
+        await PublishAsync(BookChangeKind.Released, claim.BookId, claim.TeamId, userId, ct);
         return null;
     }
 
@@ -137,6 +140,10 @@ public sealed partial class ClaimService(EntryDb db, TimeProvider time, ILogger<
             .Where(c => c.ShiftDate < date || (c.ShiftDate == date && c.Shift <= shift))
             .ToListAsync(ct);
         await EndAsync(claims, ct);
+        foreach (var claim in claims)
+        {
+            await PublishAsync(BookChangeKind.Released, claim.BookId, claim.TeamId, claim.UserId, ct);
+        }
         return claims.Count;
     }
 
@@ -192,7 +199,21 @@ public sealed partial class ClaimService(EntryDb db, TimeProvider time, ILogger<
             return null;
         }
         LogClaimed(bookId, on.TeamId);
-        return await DescribeAsync(userId, ct);
+        var claimed = await DescribeAsync(userId, ct);
+        if (claimed is not null)
+        {
+            await PublishAsync(BookChangeKind.Claimed, bookId, on.TeamId, userId, ct);
+        }
+        return claimed;
+    }
+
+    private async Task PublishAsync(BookChangeKind kind, int bookId, int teamId, string userId, CancellationToken ct)
+    {
+        var book = await db.Books.AsNoTracking().Where(b => b.Id == bookId)
+            .Select(b => new { b.Code, b.Type, b.UnitCode, b.Unit!.DistrictCode, b.CaseCount, Logged = db.CaseEntries.Count(e => e.BookId == b.Id) })
+            .SingleAsync(ct);
+        live.BookChanged(new BookChangedNotice(kind, new SprintPlace(teamId, book.UnitCode, book.DistrictCode), book.Code, book.Type, userId,
+            book.Logged, book.CaseCount, time.GetUtcNow()));
     }
 
     private static ClaimRefusal HeldByAnother(string bookCode) =>

@@ -3,10 +3,12 @@ using System.Text;
 using System.Text.Json;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
+using Entry.Server.Features.Live;
 using Entry.Server.Features.Progress;
 using Entry.Server.Features.Shifts;
 using Entry.Shared.Books;
 using Entry.Shared.Entries;
+using Entry.Shared.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Entries;
@@ -29,7 +31,7 @@ public sealed record EntryAnswer(EntryOutcome Outcome, CaseEntryResult? Result =
 /// per id. The primary key (the client's id) and the unique (book, entry number) settle races; the loser is answered,
 /// never a 500.
 /// </summary>
-public sealed partial class EntryRecorder(EntryDb db, ProgressCounters counters, TimeProvider time, ILogger<EntryRecorder> logger)
+public sealed partial class EntryRecorder(EntryDb db, ProgressCounters counters, ISprintEvents live, TimeProvider time, ILogger<EntryRecorder> logger)
 {
     // Names stay readable in the stored JSON (NFC, not \u escapes); the JSON is never written into HTML.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -114,6 +116,12 @@ public sealed partial class EntryRecorder(EntryDb db, ProgressCounters counters,
             await tx.CommitAsync(ct);
         }
         LogStored(logger, entry.Id, book.Id, entry.EntryNumber, logged, book.CaseCount);
+        var place = new SprintPlace(claim.TeamId, book.UnitCode, book.Unit!.DistrictCode);
+        live.CaseLogged(new CaseLoggedNotice(place, book.Code, book.Type, userId, logged, book.CaseCount, entry.NeedsVerification, now));
+        if (logged >= book.CaseCount)
+        {
+            live.BookChanged(new BookChangedNotice(BookChangeKind.Finished, place, book.Code, book.Type, userId, logged, book.CaseCount, now));
+        }
         return new EntryAnswer(EntryOutcome.Created, Result(entry, book, logged));
     }
 
