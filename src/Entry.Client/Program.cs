@@ -21,6 +21,7 @@ builder.Services.AddScoped(_ =>
     return http;
 });
 builder.Services.AddScoped<EntryApi>();
+builder.Services.AddScoped<SprintLive>();
 builder.Services.AddScoped<CookieAuthenticationStateProvider>();
 builder.Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<CookieAuthenticationStateProvider>());
 builder.Services.AddAuthorizationCore();

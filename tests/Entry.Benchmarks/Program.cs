@@ -4,6 +4,7 @@ using Entry.Benchmarks;
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- import 5
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- startup 3
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- plan 5
+//   dotnet run -c Release --project tests/Entry.Benchmarks -- entries [clerks=48] [seconds=30] [dashboards=100]
 var command = args.FirstOrDefault() ?? "all";
 var runs = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 5;
 switch (command)
@@ -17,6 +18,9 @@ switch (command)
     case "plan":
         await PlanBenchmark.RunAsync(runs);
         break;
+    case "entries":
+        await EntryLoadBenchmark.RunAsync(Argument(1, 48), Argument(2, 30), Argument(3, 100));
+        break;
     case "all":
         await ImportBenchmark.RunAsync(runs);
         Console.WriteLine();
@@ -25,7 +29,9 @@ switch (command)
         await PlanBenchmark.RunAsync(runs);
         break;
     default:
-        Console.Error.WriteLine("usage: Entry.Benchmarks [import|startup|plan|all] [runs]");
+        Console.Error.WriteLine("usage: Entry.Benchmarks [import|startup|plan|all] [runs] | entries [clerks] [seconds] [dashboards]");
         return 2;
 }
 return 0;
+
+int Argument(int index, int fallback) => args.Length > index && int.TryParse(args[index], out var value) && value > 0 ? value : fallback;

@@ -24,6 +24,10 @@ public sealed partial class EntryApi
     public Task<ApiResult<ClaimedBook>> ClaimNextAsync(CancellationToken cancellationToken = default) =>
         SendAsync<ClaimedBook>(HttpMethod.Post, "api/claims/next", null, cancellationToken);
 
+    /// <summary>Claims a chosen book of the team's queue.</summary>
+    public Task<ApiResult<ClaimedBook>> ClaimBookAsync(string bookCode, CancellationToken cancellationToken = default) =>
+        SendAsync<ClaimedBook>(HttpMethod.Post, $"api/books/{Uri.EscapeDataString(bookCode)}/claim", null, cancellationToken);
+
     /// <summary>Gives the book back; null when done, else the server's reason.</summary>
     public async Task<ApiProblem?> ReleaseAsync(string bookCode, CancellationToken cancellationToken = default) =>
         (await SendAsync<object>(HttpMethod.Post, $"api/books/{Uri.EscapeDataString(bookCode)}/release", null, cancellationToken)).Problem;

@@ -1,6 +1,7 @@
 using Entry.Server.Features.Auth;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Claims;
+using Entry.Server.Features.CountReports;
 using Entry.Server.Features.Entries;
 using Entry.Server.Features.Progress;
 using Entry.Server.Features.Rosters;
@@ -24,6 +25,8 @@ public sealed class EntryDb(DbContextOptions<EntryDb> options) : IdentityDbConte
     public DbSet<Claim> Claims => Set<Claim>();
     public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
     public DbSet<ProgressCounter> ProgressCounters => Set<ProgressCounter>();
+    public DbSet<CaseRevisionRecord> CaseRevisions => Set<CaseRevisionRecord>();
+    public DbSet<CountReport> CountReports => Set<CountReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,7 +1,10 @@
 using Entry.Server.Features.Auth;
+using Entry.Server.Features.Board;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Claims;
+using Entry.Server.Features.CountReports;
 using Entry.Server.Features.Entries;
+using Entry.Server.Features.Live;
 using Entry.Server.Features.Assignment;
 using Entry.Server.Features.Progress;
 using Entry.Server.Features.Rosters;
@@ -51,8 +54,13 @@ public static class EntryPipeline
         api.MapGroup("/entries").MapEntries();
         api.MapGroup("/progress").MapProgress();
         api.MapGroup("/teams").MapTeams().MapRosters().MapQueues();
+        api.MapGroup("/teams").MapBoard();
+        api.MapGroup("/teams").MapVerificationQueue();
+        api.MapGroup("/books").MapCountReporting();
+        api.MapGroup("/count-reports").MapCountReports();
         api.MapGroup("/shifts").MapShifts();
         api.MapGroup("/assignment").MapAssignment();
+        app.MapSprintHub();
 
         // An unknown API path is a 404 problem; every other unknown path is a page of the browser app. A body
         // sent without a JSON content type lands here too (routing refuses it to the JSON endpoint): say so.

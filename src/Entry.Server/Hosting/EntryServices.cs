@@ -5,7 +5,9 @@ using Entry.Server.Features.Auth;
 using Entry.Server.Features.Assignment;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Claims;
+using Entry.Server.Features.CountReports;
 using Entry.Server.Features.Entries;
+using Entry.Server.Features.Live;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Teams;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,7 +28,8 @@ public static class EntryServices
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapAdminOptions>().BindConfiguration(BootstrapAdminOptions.Section);
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClockOptions>>().Value.CreateTimeProvider());
 
         var dataDirectory = DataDirectory(builder);
         services.AddDbContext<EntryDb>(db => db.UseSqlite(
@@ -53,8 +56,9 @@ public static class EntryServices
         services.AddShifts(builder.Configuration);
         services.AddAssignment();
         services.AddEntries();
+        services.AddCountReports();
         services.AddClaims();
-        services.AddSingleton<Entry.Server.Features.Live.ISprintEvents, Entry.Server.Features.Live.NoSprintEvents>();
+        services.AddLive();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoSprint>();
         services.AddScoped<DatabaseInitializer>();

@@ -41,6 +41,16 @@ public sealed class AccessRulesTests(EntryFactory factory) : IClassFixture<Entry
         { "GET", "/api/teams/coverage", "/api/teams/coverage", [Roles.Admin, Roles.Monitor] },
         { "GET", "/api/teams/{teamId:int}/queue", "/api/teams/1/queue", Roles.All.ToArray() },
         { "PUT", "/api/teams/{teamId:int}/queue/{bookCode}", "/api/teams/1/queue/NO-SUCH-BOOK", [Roles.Admin, Roles.TeamLeader] },
+        { "GET", "/api/teams/{teamId:int}/board", "/api/teams/1/board", [Roles.Admin, Roles.Monitor, Roles.TeamLeader] },
+        { "POST", "/api/entries/skip", "/api/entries/skip", [Roles.Clerk] },
+        { "GET", "/api/entries/{id:guid}", "/api/entries/00000000-0000-0000-0000-0000000000aa", [Roles.Admin, Roles.TeamLeader, Roles.Clerk] },
+        { "PUT", "/api/entries/{id:guid}", "/api/entries/00000000-0000-0000-0000-0000000000aa", [Roles.Clerk, Roles.TeamLeader] },
+        { "POST", "/api/entries/{id:guid}/verify", "/api/entries/00000000-0000-0000-0000-0000000000aa/verify", [Roles.Clerk, Roles.TeamLeader] },
+        { "GET", "/api/teams/{teamId:int}/verification", "/api/teams/1/verification", [Roles.Admin, Roles.TeamLeader, Roles.Clerk] },
+        { "POST", "/api/books/{bookCode}/count-report", "/api/books/NO-SUCH-BOOK/count-report", [Roles.Clerk, Roles.TeamLeader] },
+        { "GET", "/api/count-reports", "/api/count-reports", [Roles.Admin] },
+        { "POST", "/api/count-reports/{id:long}/accept", "/api/count-reports/999999/accept", [Roles.Admin] },
+        { "POST", "/api/count-reports/{id:long}/reject", "/api/count-reports/999999/reject", [Roles.Admin] },
         { "POST", "/api/assignment/recompute", "/api/assignment/recompute", [Roles.Admin] },
         { "POST", "/api/assignment/move", "/api/assignment/move", [Roles.Admin] },
         { "GET", "/api/assignment/projection", "/api/assignment/projection", [Roles.Admin, Roles.Monitor, Roles.TeamLeader] },
@@ -59,7 +69,8 @@ public sealed class AccessRulesTests(EntryFactory factory) : IClassFixture<Entry
     /// a role's 403 ("Forbidden") or a 5xx.
     /// </summary>
     private static readonly HashSet<string> StateDependent =
-        ["/api/claims/next", "/api/claims/mine", "/api/books/{bookCode}/claim", "/api/books/{bookCode}/release", "/api/entries"];
+        ["/api/claims/next", "/api/claims/mine", "/api/books/{bookCode}/claim", "/api/books/{bookCode}/release", "/api/entries",
+         "/api/entries/{id:guid}", "/api/teams/{teamId:int}/verification"];
 
     [Fact]
     public void Every_api_endpoint_is_in_the_access_table()

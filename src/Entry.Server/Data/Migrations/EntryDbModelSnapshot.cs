@@ -189,6 +189,63 @@ namespace Entry.Server.Data.Migrations
                     b.ToTable("Claims", (string)null);
                 });
 
+            modelBuilder.Entity("Entry.Server.Features.CountReports.CountReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecidedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InventoryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("ReportedById");
+
+                    b.HasIndex("Status", "ReportedAt");
+
+                    b.ToTable("CountReports", (string)null);
+                });
+
             modelBuilder.Entity("Entry.Server.Features.Entries.CaseEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -228,6 +285,16 @@ namespace Entry.Server.Data.Migrations
                     b.Property<DateOnly>("ShiftDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SkipNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SkipReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset>("StoredAt")
                         .HasColumnType("TEXT");
 
@@ -240,6 +307,10 @@ namespace Entry.Server.Data.Migrations
                     b.Property<int?>("VerificationReason")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClerkId");
@@ -249,7 +320,45 @@ namespace Entry.Server.Data.Migrations
 
                     b.HasIndex("TeamId", "ShiftDate", "Shift");
 
+                    b.HasIndex("TeamId", "Status", "StoredAt");
+
                     b.ToTable("CaseEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Entries.CaseRevisionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("EntryId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("CaseRevisions", (string)null);
                 });
 
             modelBuilder.Entity("Entry.Server.Features.Progress.ProgressCounter", b =>
@@ -269,7 +378,13 @@ namespace Entry.Server.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Skipped")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Verified")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -598,6 +713,30 @@ namespace Entry.Server.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Entry.Server.Features.CountReports.CountReport", b =>
+                {
+                    b.HasOne("Entry.Server.Features.Books.Book", "Book")
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Entry.Server.Features.Auth.EntryUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Entry.Server.Features.Auth.EntryUser", "ReportedBy")
+                        .WithMany()
+                        .HasForeignKey("ReportedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Book");
+
+                    b.Navigation("ReportedBy");
+                });
+
             modelBuilder.Entity("Entry.Server.Features.Entries.CaseEntry", b =>
                 {
                     b.HasOne("Entry.Server.Features.Books.Book", "Book")
@@ -615,6 +754,23 @@ namespace Entry.Server.Data.Migrations
                     b.Navigation("Book");
 
                     b.Navigation("Clerk");
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Entries.CaseRevisionRecord", b =>
+                {
+                    b.HasOne("Entry.Server.Features.Auth.EntryUser", "ChangedBy")
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Entry.Server.Features.Entries.CaseEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ChangedBy");
                 });
 
             modelBuilder.Entity("Entry.Server.Features.Rosters.RosterEntry", b =>

@@ -5,6 +5,7 @@ using Entry.Server.Features.Books;
 using Entry.Server.Features.Shifts;
 using Entry.Shared.Books;
 using Entry.Shared.Claims;
+using Entry.Shared.Entries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Claims;
@@ -127,7 +128,8 @@ public sealed partial class ClaimService(EntryDb db, ISprintEvents live, TimePro
             RegisteredTo = book.RegisteredTo,
             CaseCount = book.CaseCount,
             Condition = book.Condition,
-            CasesLogged = await db.CaseEntries.CountAsync(e => e.BookId == book.Id, ct),
+            CasesLogged = await db.CaseEntries.CountAsync(e => e.BookId == book.Id && e.Status != CaseStatus.Skipped, ct),
+            CasesSkipped = await db.CaseEntries.CountAsync(e => e.BookId == book.Id && e.Status == CaseStatus.Skipped, ct),
             ClaimedAt = claim.ClaimedAt,
             ClaimEndsAt = ShiftCalendar.End(claim.ShiftDate, claim.Shift),
         };
@@ -210,7 +212,7 @@ public sealed partial class ClaimService(EntryDb db, ISprintEvents live, TimePro
     private async Task PublishAsync(BookChangeKind kind, int bookId, int teamId, string userId, CancellationToken ct)
     {
         var book = await db.Books.AsNoTracking().Where(b => b.Id == bookId)
-            .Select(b => new { b.Code, b.Type, b.UnitCode, b.Unit!.DistrictCode, b.CaseCount, Logged = db.CaseEntries.Count(e => e.BookId == b.Id) })
+            .Select(b => new { b.Code, b.Type, b.UnitCode, b.Unit!.DistrictCode, b.CaseCount, Logged = db.CaseEntries.Count(e => e.BookId == b.Id && e.Status != CaseStatus.Skipped) })
             .SingleAsync(ct);
         live.BookChanged(new BookChangedNotice(kind, new SprintPlace(teamId, book.UnitCode, book.DistrictCode), book.Code, book.Type, userId,
             book.Logged, book.CaseCount, time.GetUtcNow()));

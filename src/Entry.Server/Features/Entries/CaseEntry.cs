@@ -8,8 +8,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Entry.Server.Features.Entries;
 
 /// <summary>
-/// One case logged from a book. The type-specific fields (names, dates of birth, citizen IDs: personal data)
-/// are kept as the JSON of the book type's object, names in Unicode NFC.
+/// One entry number of a book: a logged case, or a number skipped with a reason (no case data). The type-specific
+/// fields (names, dates of birth, citizen IDs: personal data) are kept as the JSON of the book type's object, names in
+/// Unicode NFC. Skips share the table so that (book, entry number) stays unique across cases and skips; a skip keeps
+/// page 0, <see cref="DateOnly.MinValue"/> and <c>{}</c> in the case columns.
 /// </summary>
 public sealed class CaseEntry
 {
@@ -18,11 +20,17 @@ public sealed class CaseEntry
     public required int BookId { get; init; }
     public Book? Book { get; init; }
     public required BookType Type { get; init; }
-    public required int EntryNumber { get; init; }
+    public required int EntryNumber { get; set; }
     public required DateOnly RegistrationDate { get; set; }
     public required int Page { get; set; }
     public required bool NeedsVerification { get; set; }
     public VerificationReason? VerificationReason { get; set; }
+    /// <summary>Entered or flagged as logged; verified by a civil-registry officer; skipped.</summary>
+    public CaseStatus Status { get; set; }
+    public SkipReason? SkipReason { get; init; }
+    public string? SkipNote { get; init; }
+    /// <summary>1 when stored, +1 per correction or verification (the <c>If-Match</c> of a correction).</summary>
+    public int Version { get; set; } = 1;
     /// <summary>The JSON of the birth, marriage, death or adoption object.</summary>
     public required string Details { get; set; }
     /// <summary>SHA-256 of the normalised request: the same id with another body is a conflict.</summary>
@@ -33,6 +41,8 @@ public sealed class CaseEntry
     public required DateOnly ShiftDate { get; init; }
     public required int Shift { get; init; }
     public required DateTimeOffset StoredAt { get; init; }
+
+    public bool IsSkipped => Status == CaseStatus.Skipped;
 }
 
 internal sealed class CaseEntryConfiguration : IEntityTypeConfiguration<CaseEntry>
@@ -46,6 +56,11 @@ internal sealed class CaseEntryConfiguration : IEntityTypeConfiguration<CaseEntr
         entry.HasOne(e => e.Clerk).WithMany().HasForeignKey(e => e.ClerkId).OnDelete(DeleteBehavior.Restrict);
         entry.HasIndex(e => new { e.BookId, e.EntryNumber }).IsUnique();
         entry.HasIndex(e => new { e.TeamId, e.ShiftDate, e.Shift });
+        entry.Ignore(e => e.IsSkipped);
         entry.Property(e => e.RequestHash).HasMaxLength(64);
+        entry.Property(e => e.SkipNote).HasMaxLength(500);
+        entry.Property(e => e.Version).IsConcurrencyToken();
+        // The team's verification queue.
+        entry.HasIndex(e => new { e.TeamId, e.Status, e.StoredAt });
     }
 }

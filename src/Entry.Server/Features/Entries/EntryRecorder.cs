@@ -34,7 +34,7 @@ public sealed record EntryAnswer(EntryOutcome Outcome, CaseEntryResult? Result =
 public sealed partial class EntryRecorder(EntryDb db, ProgressCounters counters, ISprintEvents live, TimeProvider time, ILogger<EntryRecorder> logger)
 {
     // Names stay readable in the stored JSON (NFC, not \u escapes); the JSON is never written into HTML.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
@@ -55,19 +55,11 @@ public sealed partial class EntryRecorder(EntryDb db, ProgressCounters counters,
         {
             return replay;
         }
-        var claim = await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.BookId == book!.Id, ct);
-        if (claim is null)
-        {
-            return Forbidden("No claim on the book", "You do not hold this book: claim it before logging its cases.");
-        }
-        if (claim.UserId != userId)
-        {
-            return Forbidden("Book held by another clerk", "Another clerk holds this book; only the clerk holding a book logs its cases.");
-        }
         var now = time.GetUtcNow();
-        if (ShiftCalendar.OpenAt(now) is not { } open || open.Date != claim.ShiftDate || open.Shift != claim.Shift)
+        var (claim, refusal) = await BookFill.HolderClaimAsync(db, book!, userId, now, ct);
+        if (refusal is not null)
         {
-            return Forbidden("Shift closed", "Your claim belongs to a shift that is not open now; claim the book again on your current shift.");
+            return refusal;
         }
 
         if (await db.CaseEntries.AnyAsync(e => e.BookId == book!.Id && e.EntryNumber == normalized.EntryNumber, ct))
@@ -86,16 +78,18 @@ public sealed partial class EntryRecorder(EntryDb db, ProgressCounters counters,
             Page = normalized.Page,
             NeedsVerification = normalized.NeedsVerification,
             VerificationReason = normalized.VerificationReason,
+            Status = normalized.NeedsVerification ? CaseStatus.Flagged : CaseStatus.Entered,
             Details = Details(normalized, book.Type),
             RequestHash = hash,
             ClerkId = userId,
-            TeamId = claim.TeamId,
+            TeamId = claim!.TeamId,
             ShiftDate = claim.ShiftDate,
             Shift = claim.Shift,
             StoredAt = now,
         };
         db.CaseEntries.Add(entry);
-        int logged;
+        int logged, skipped;
+        bool finished;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             try
@@ -109,20 +103,19 @@ public sealed partial class EntryRecorder(EntryDb db, ProgressCounters counters,
                 db.ChangeTracker.Clear();
                 return await ReplayAsync(normalized.Id, hash, userId, ct) ?? await NumberTakenAsync(book, normalized.EntryNumber, ct);
             }
-            logged = await db.CaseEntries.CountAsync(e => e.BookId == book.Id, ct);
-            await UpdateBookAsync(book.Id, logged >= book.CaseCount, ct);
-            await counters.AddAsync(new ProgressCounters.CaseStored(
-                book.Id, book.UnitCode, book.Unit!.DistrictCode, book.Type, claim.TeamId, claim.ShiftDate, claim.Shift, entry.NeedsVerification), ct);
+            (logged, skipped) = await BookFill.CountAsync(db, book.Id, ct);
+            finished = await BookFill.UpdateBookAsync(db, book.Id, book.CaseCount, logged + skipped, ct);
+            await counters.ApplyAsync(BookFill.Scopes(entry, book), ProgressCounters.Change(null, entry.Status), ct);
             await tx.CommitAsync(ct);
         }
         LogStored(logger, entry.Id, book.Id, entry.EntryNumber, logged, book.CaseCount);
         var place = new SprintPlace(claim.TeamId, book.UnitCode, book.Unit!.DistrictCode);
         live.CaseLogged(new CaseLoggedNotice(place, book.Code, book.Type, userId, logged, book.CaseCount, entry.NeedsVerification, now));
-        if (logged >= book.CaseCount)
+        if (finished)
         {
             live.BookChanged(new BookChangedNotice(BookChangeKind.Finished, place, book.Code, book.Type, userId, logged, book.CaseCount, now));
         }
-        return new EntryAnswer(EntryOutcome.Created, Result(entry, book, logged));
+        return new EntryAnswer(EntryOutcome.Created, Result(entry, book, logged, skipped));
     }
 
     private async Task<EntryAnswer?> ReplayAsync(Guid id, string hash, string userId, CancellationToken ct)
@@ -139,8 +132,8 @@ public sealed partial class EntryRecorder(EntryDb db, ProgressCounters counters,
                 Errors: new() { ["id"] = ["This id is already used by a different case."] });
         }
         var storedBook = await db.Books.AsNoTracking().SingleAsync(b => b.Id == stored.BookId, ct);
-        var logged = await db.CaseEntries.CountAsync(e => e.BookId == stored.BookId, ct);
-        return new EntryAnswer(EntryOutcome.Replayed, Result(stored, storedBook, logged));
+        var (logged, skipped) = await BookFill.CountAsync(db, stored.BookId, ct);
+        return new EntryAnswer(EntryOutcome.Replayed, Result(stored, storedBook, logged, skipped));
     }
 
     private async Task<EntryAnswer> NumberTakenAsync(Book book, int entryNumber, CancellationToken ct)
@@ -153,33 +146,14 @@ public sealed partial class EntryRecorder(EntryDb db, ProgressCounters counters,
             Errors: new() { ["entryNumber"] = ["This entry number of the book is already logged."] });
     }
 
-    /// <summary>
-    /// In the case's own transaction: the first case puts the book in progress; the last one finishes it, and the
-    /// claim ends with it (SPEC §3 "Claims").
-    /// </summary>
-    private async Task UpdateBookAsync(int bookId, bool finished, CancellationToken ct)
-    {
-        if (finished)
-        {
-            await db.Books.Where(b => b.Id == bookId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookStatus.Finished), ct);
-            await db.Claims.Where(c => c.BookId == bookId).ExecuteDeleteAsync(ct);
-        }
-        else
-        {
-            await db.Books.Where(b => b.Id == bookId && b.Status == BookStatus.NotStarted)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookStatus.InProgress), ct);
-        }
-    }
-
-    private static EntryAnswer Forbidden(string title, string detail) => new(EntryOutcome.Forbidden, Title: title, Detail: detail);
-
-    private static CaseEntryResult Result(CaseEntry entry, Book book, int logged) => new()
+    internal static CaseEntryResult Result(CaseEntry entry, Book book, int logged, int skipped) => new()
     {
         Id = entry.Id,
         BookCode = book.Code,
         EntryNumber = entry.EntryNumber,
         NeedsVerification = entry.NeedsVerification,
         CasesLogged = logged,
+        CasesSkipped = skipped,
         CaseCount = book.CaseCount,
         StoredAt = entry.StoredAt,
     };
@@ -188,7 +162,7 @@ public sealed partial class EntryRecorder(EntryDb db, ProgressCounters counters,
     public static string Hash(CaseEntryRequest normalized) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(normalized, Json))));
 
-    private static string Details(CaseEntryRequest request, BookType type) => type switch
+    internal static string Details(CaseEntryRequest request, BookType type) => type switch
     {
         BookType.Birth => JsonSerializer.Serialize(request.Birth, Json),
         BookType.Marriage => JsonSerializer.Serialize(request.Marriage, Json),

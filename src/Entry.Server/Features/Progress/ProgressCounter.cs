@@ -15,7 +15,12 @@ public sealed class ProgressCounter
     public required string Scope { get; init; }
     public required BookType Type { get; init; }
     public long Entered { get; set; }
+    /// <summary>Cases waiting for verification now.</summary>
     public long Flagged { get; set; }
+    /// <summary>Flagged cases a civil-registry officer has verified.</summary>
+    public long Verified { get; set; }
+    /// <summary>Entry numbers skipped with a reason.</summary>
+    public long Skipped { get; set; }
 }
 
 internal sealed class ProgressCounterConfiguration : IEntityTypeConfiguration<ProgressCounter>

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Entry.Server.Data;
 using Entry.Shared.Books;
+using Entry.Shared.Entries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Entry.Server.Features.Progress;
 
-/// <summary>Adds a stored case to every counter it belongs to, inside the caller's transaction.</summary>
+/// <summary>Applies what a stored, corrected, verified or skipped case changes to every counter it belongs to, inside the caller's transaction.</summary>
 public sealed class ProgressCounters(EntryDb db)
 {
     public static string Book(int bookId) => $"book:{bookId}";
@@ -17,17 +18,29 @@ public sealed class ProgressCounters(EntryDb db)
     public static string Shift(DateOnly date, int shift) => $"shift:{date:yyyy-MM-dd}/{shift}";
     public static string Day(DateOnly date) => $"day:{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
-    public sealed record CaseStored(int BookId, string UnitCode, string? DistrictCode, BookType Type, int TeamId, DateOnly ShiftDate, int Shift, bool Flagged);
+    /// <summary>The scopes a case counts in: its book, unit, district, the province, and the team, shift and day it was logged in.</summary>
+    public sealed record CaseScopes(int BookId, string UnitCode, string? DistrictCode, BookType Type, int TeamId, DateOnly ShiftDate, int Shift);
 
-    public async Task AddAsync(CaseStored stored, CancellationToken ct)
+    /// <summary>Changes to the counters: Entered counts logged cases, Flagged those waiting for verification now.</summary>
+    public readonly record struct Delta(int Entered = 0, int Flagged = 0, int Verified = 0, int Skipped = 0)
     {
+        public bool IsZero => Entered == 0 && Flagged == 0 && Verified == 0 && Skipped == 0;
+    }
+
+    /// <summary>Applies the delta to every scope of the case, in the caller's transaction.</summary>
+    public async Task ApplyAsync(CaseScopes at, Delta delta, CancellationToken ct)
+    {
+        if (delta.IsZero)
+        {
+            return;
+        }
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Counters change in the transaction of the case that changes them.");
         var scopes = new List<string>
         {
-            Book(stored.BookId), Unit(stored.UnitCode), Province, Team(stored.TeamId), Shift(stored.ShiftDate, stored.Shift), Day(stored.ShiftDate),
+            Book(at.BookId), Unit(at.UnitCode), Province, Team(at.TeamId), Shift(at.ShiftDate, at.Shift), Day(at.ShiftDate),
         };
-        if (stored.DistrictCode is { } district)
+        if (at.DistrictCode is { } district)
         {
             scopes.Add(District(district));
         }
@@ -36,17 +49,36 @@ public sealed class ProgressCounters(EntryDb db)
         command.Transaction = transaction;
         // One statement SQLite and PostgreSQL both understand: insert the counter or add to it.
         command.CommandText =
-            "INSERT INTO \"ProgressCounters\" (\"Scope\", \"Type\", \"Entered\", \"Flagged\") VALUES (@scope, @type, 1, @flagged) " +
-            "ON CONFLICT (\"Scope\", \"Type\") DO UPDATE SET \"Entered\" = \"ProgressCounters\".\"Entered\" + 1, " +
-            "\"Flagged\" = \"ProgressCounters\".\"Flagged\" + excluded.\"Flagged\"";
+            "INSERT INTO \"ProgressCounters\" (\"Scope\", \"Type\", \"Entered\", \"Flagged\", \"Verified\", \"Skipped\") " +
+            "VALUES (@scope, @type, @entered, @flagged, @verified, @skipped) " +
+            "ON CONFLICT (\"Scope\", \"Type\") DO UPDATE SET " +
+            "\"Entered\" = \"ProgressCounters\".\"Entered\" + excluded.\"Entered\", " +
+            "\"Flagged\" = \"ProgressCounters\".\"Flagged\" + excluded.\"Flagged\", " +
+            "\"Verified\" = \"ProgressCounters\".\"Verified\" + excluded.\"Verified\", " +
+            "\"Skipped\" = \"ProgressCounters\".\"Skipped\" + excluded.\"Skipped\"";
         var scope = command.AddParameter("@scope");
-        command.AddParameter("@type", (int)stored.Type);
-        command.AddParameter("@flagged", stored.Flagged ? 1L : 0L);
+        command.AddParameter("@type", (int)at.Type);
+        command.AddParameter("@entered", (long)delta.Entered);
+        command.AddParameter("@flagged", (long)delta.Flagged);
+        command.AddParameter("@verified", (long)delta.Verified);
+        command.AddParameter("@skipped", (long)delta.Skipped);
         foreach (var name in scopes)
         {
             scope.Value = name;
             await command.ExecuteNonQueryAsync(ct);
         }
+    }
+
+    /// <summary>What a case moving from one status to another (null: not stored) changes in the counters.</summary>
+    public static Delta Change(CaseStatus? from, CaseStatus? to)
+    {
+        static int Is(CaseStatus? status, CaseStatus what) => status == what ? 1 : 0;
+        static int Logged(CaseStatus? status) => status is null or CaseStatus.Skipped ? 0 : 1;
+        return new Delta(
+            Logged(to) - Logged(from),
+            Is(to, CaseStatus.Flagged) - Is(from, CaseStatus.Flagged),
+            Is(to, CaseStatus.Verified) - Is(from, CaseStatus.Verified),
+            Is(to, CaseStatus.Skipped) - Is(from, CaseStatus.Skipped));
     }
 
     /// <summary>The counters of some scopes, per type.</summary>

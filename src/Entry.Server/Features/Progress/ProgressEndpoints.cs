@@ -21,7 +21,7 @@ public static class ProgressEndpoints
 
     private static async Task<Ok<ProgressResponse>> Get(EntryDb db, ProgressCounters counters, CancellationToken ct)
     {
-        // The inventory is grouped here (book counts change rarely); entered and flagged come from the counters.
+        // The inventory is grouped here (book counts change rarely); entered, flagged and verified come from the counters.
         var groups = await db.Books.AsNoTracking()
             .GroupBy(b => new { b.Unit!.DistrictCode, b.Type, b.Status })
             .Select(g => new { g.Key.DistrictCode, g.Key.Type, g.Key.Status, Books = g.Count(), Cases = g.Sum(b => (long)b.CaseCount) })
@@ -39,7 +39,7 @@ public static class ProgressEndpoints
             Target = groups.Sum(g => g.Cases),
             Entered = province.Sum(c => c.Entered),
             Flagged = province.Sum(c => c.Flagged),
-            Verified = 0,
+            Verified = province.Sum(c => c.Verified),
             Synced = 0,
             Rejected = 0,
             BooksTotal = groups.Sum(g => g.Books),

@@ -1,0 +1,240 @@
+using Entry.Shared.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Entry.Client.Services;
+
+/// <summary>Where the app's connection to the live hub stands.</summary>
+public enum LiveState
+{
+    /// <summary>Nothing subscribed yet.</summary>
+    Idle,
+    Connecting,
+    Live,
+    /// <summary>The connection dropped; events sent meanwhile are lost, so a resync follows.</summary>
+    Reconnecting,
+}
+
+/// <summary>
+/// The browser app's one connection to the sprint hub (<see cref="SprintHub.Path"/>), shared by every live view. It
+/// connects on the first subscription (same origin: the Identity cookie goes along), reconnects for as long as the
+/// page lives, and after a reconnect subscribes every scope again and raises <see cref="Resynced"/> with their fresh
+/// snapshots — a view then refetches what it shows, because the events sent while it was away are gone.
+/// </summary>
+public sealed class SprintLive : IAsyncDisposable
+{
+    private static readonly TimeSpan[] Backoff =
+        [TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)];
+
+    private readonly HubConnection _connection;
+    private readonly HashSet<string> _scopes = [];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly AuthenticationStateProvider _authentication;
+    private Task? _connecting;
+
+    public SprintLive(NavigationManager navigation, AuthenticationStateProvider authentication)
+    {
+        _authentication = authentication;
+        // The connection carries the identity it was opened with: a sign-out or another user's sign-in ends it.
+        _authentication.AuthenticationStateChanged += SignedInOrOut;
+        _connection = new HubConnectionBuilder()
+            .WithUrl(navigation.ToAbsoluteUri(SprintHub.Path.TrimStart('/')))
+            .WithAutomaticReconnect(new ForeverRetry())
+            .Build();
+        _connection.On<CasesLoggedBatch>(SprintHub.CasesLogged, batch => CasesLogged?.Invoke(batch));
+        _connection.On<BooksChangedBatch>(SprintHub.BooksChanged, batch => BooksChanged?.Invoke(batch));
+        _connection.On<ShiftChangedEvent>(SprintHub.ShiftChanged, change => ShiftChanged?.Invoke(change));
+        _connection.On<ProgressSnapshot>(SprintHub.ProgressChanged, snapshot => ProgressChanged?.Invoke(snapshot));
+        _connection.Reconnecting += _ =>
+        {
+            SetState(LiveState.Reconnecting);
+            return Task.CompletedTask;
+        };
+        _connection.Reconnected += _ => ResubscribeAsync();
+        // The automatic reconnect never gives up, so this is a close by the server (a restart, say) or a sign-out (which
+        // clears the scopes): start over if something is still followed.
+        _connection.Closed += _ =>
+        {
+            if (!_stopping.IsCancellationRequested && _scopes.Count > 0)
+            {
+                SetState(LiveState.Reconnecting);
+                _connecting = ConnectAsync();
+            }
+            return Task.CompletedTask;
+        };
+    }
+
+    public LiveState State { get; private set; } = LiveState.Idle;
+
+    public event Action<CasesLoggedBatch>? CasesLogged;
+    public event Action<BooksChangedBatch>? BooksChanged;
+    public event Action<ShiftChangedEvent>? ShiftChanged;
+    public event Action<ProgressSnapshot>? ProgressChanged;
+    public event Action<LiveState>? StateChanged;
+
+    /// <summary>After a reconnect: every scope subscribed again, with its current counters.</summary>
+    public event Action<IReadOnlyList<ProgressSnapshot>>? Resynced;
+
+    /// <summary>
+    /// Follows a scope (<see cref="SprintScopes"/>). Answers its snapshot when connected; null while the connection is
+    /// still being made (it subscribes then, and <see cref="Resynced"/> follows). A scope the user may not see throws
+    /// <see cref="HubException"/>.
+    /// </summary>
+    public async Task<ProgressSnapshot?> SubscribeAsync(string scope, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_connection.State == HubConnectionState.Connected)
+            {
+                try
+                {
+                    var snapshot = await _connection.InvokeAsync<ProgressSnapshot>(SprintHub.Subscribe, scope, cancellationToken);
+                    _scopes.Add(scope);
+                    return snapshot;
+                }
+                catch (Exception e) when (e is InvalidOperationException or IOException)
+                {
+                    // Dropped just now: kept in the scopes, it is subscribed again on the reconnect.
+                }
+            }
+            _scopes.Add(scope);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        _connecting ??= ConnectAsync();
+        return null;
+    }
+
+    public async Task UnsubscribeAsync(string scope)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_scopes.Remove(scope) && _connection.State == HubConnectionState.Connected)
+            {
+                await _connection.InvokeAsync(SprintHub.Unsubscribe, scope);
+            }
+        }
+        catch (Exception e) when (e is HubException or InvalidOperationException or IOException)
+        {
+            // The connection went away meanwhile; its groups went with it.
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The first connection, retried until it succeeds (the automatic reconnect covers only later drops), then every
+    /// scope subscribed — including those asked for while connecting.
+    /// </summary>
+    private async Task ConnectAsync()
+    {
+        SetState(State == LiveState.Reconnecting ? LiveState.Reconnecting : LiveState.Connecting);
+        for (var attempt = 0; !_stopping.IsCancellationRequested && _connection.State == HubConnectionState.Disconnected; attempt++)
+        {
+            try
+            {
+                await Task.Delay(Backoff[Math.Min(attempt, Backoff.Length - 1)], _stopping.Token);
+                await _connection.StartAsync(_stopping.Token);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception) when (!_stopping.IsCancellationRequested)
+            {
+                // The server is unreachable, restarting or refusing (a socket error in the browser, a 401 after a
+                // sign-out): try again; the backoff keeps it to one attempt every 10 seconds.
+            }
+        }
+        _connecting = null;
+        await ResubscribeAsync();
+    }
+
+    private async Task ResubscribeAsync()
+    {
+        var snapshots = new List<ProgressSnapshot>();
+        await _gate.WaitAsync();
+        try
+        {
+            foreach (var scope in _scopes.ToList())
+            {
+                try
+                {
+                    snapshots.Add(await _connection.InvokeAsync<ProgressSnapshot>(SprintHub.Subscribe, scope));
+                }
+                catch (HubException)
+                {
+                    // No longer allowed to see it (a team change, say): stop following it.
+                    _scopes.Remove(scope);
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException)
+        {
+            // Dropped again while resubscribing: the next Reconnected runs this again.
+            return;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        SetState(LiveState.Live);
+        Resynced?.Invoke(snapshots);
+    }
+
+    private void SignedInOrOut(Task<AuthenticationState> state) => _ = StopForNewUserAsync();
+
+    private async Task StopForNewUserAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            _scopes.Clear();
+            await _connection.StopAsync();
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or OperationCanceledException)
+        {
+            // Already stopped.
+        }
+        finally
+        {
+            _connecting = null;
+            SetState(LiveState.Idle);
+            _gate.Release();
+        }
+    }
+
+    private void SetState(LiveState state)
+    {
+        if (State != state)
+        {
+            State = state;
+            StateChanged?.Invoke(state);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _authentication.AuthenticationStateChanged -= SignedInOrOut;
+        await _stopping.CancelAsync();
+        await _connection.DisposeAsync();
+        _stopping.Dispose();
+        _gate.Dispose();
+    }
+
+    /// <summary>Reconnects for as long as the page lives, backing off to one attempt every 10 seconds.</summary>
+    private sealed class ForeverRetry : IRetryPolicy
+    {
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
+            Backoff[(int)Math.Min(retryContext.PreviousRetryCount, Backoff.Length - 1)];
+    }
+}

@@ -1,0 +1,180 @@
+using System.Security.Claims;
+using Entry.Server.Data;
+using Entry.Server.Features.Entries;
+using Entry.Server.Features.Live;
+using Entry.Server.Features.Teams;
+using Entry.Shared.Auth;
+using Entry.Shared.Books;
+using Entry.Shared.Entries;
+using Entry.Shared.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.CountReports;
+
+/// <summary>
+/// Reports that a book holds another number of cases than the inventory says, and the Admin's decision: an accepted
+/// count becomes the book's case count, so the target (the sum of case counts) follows and the book may finish or reopen.
+/// </summary>
+public sealed partial class CountReportDesk(EntryDb db, ISprintEvents live, TimeProvider time, ILogger<CountReportDesk> logger)
+{
+    public const int MaxCount = 5000;
+    public const int MaxText = 500;
+
+    public async Task<(CountReportDto? Report, ReviewProblem? Problem)> ReportAsync(string bookCode, CountReportRequest request, ClaimsPrincipal user,
+        CancellationToken ct)
+    {
+        var book = await db.Books.AsNoTracking().FirstOrDefaultAsync(b => b.Code == bookCode, ct);
+        if (book is null)
+        {
+            return (null, new ReviewProblem(StatusCodes.Status404NotFound, "No such book", $"There is no book {bookCode}."));
+        }
+        var userId = TeamAccess.UserId(user) ?? "";
+        var holds = await db.Claims.AnyAsync(c => c.BookId == book.Id && c.UserId == userId, ct);
+        var leads = user.IsInRole(Roles.TeamLeader) && book.TeamId is { } teamId && await db.Teams.AnyAsync(t => t.Id == teamId && t.LeaderId == userId, ct);
+        if (!holds && !leads)
+        {
+            return (null, ReviewProblem.Forbidden("Only the clerk holding the book or the leader of its team reports its count."));
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (request.ReportedCount is < 1 or > MaxCount)
+        {
+            errors["reportedCount"] = [$"The reported count is between 1 and {MaxCount}."];
+        }
+        else if (request.ReportedCount == book.CaseCount)
+        {
+            errors["reportedCount"] = [$"The inventory already says {book.CaseCount} cases."];
+        }
+        if (request.Note is { Length: > MaxText })
+        {
+            errors["note"] = [$"The note is at most {MaxText} characters."];
+        }
+        if (errors.Count > 0)
+        {
+            return (null, ReviewProblem.Invalid(errors));
+        }
+        var report = new CountReport
+        {
+            BookId = book.Id, InventoryCount = book.CaseCount, ReportedCount = request.ReportedCount,
+            Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), ReportedById = userId, ReportedAt = time.GetUtcNow(),
+        };
+        if (await db.CountReports.AnyAsync(r => r.BookId == book.Id && r.Status == CountReportStatus.Pending, ct))
+        {
+            return (null, PendingExists(bookCode));
+        }
+        db.CountReports.Add(report);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return (null, PendingExists(bookCode));
+        }
+        LogReported(logger, report.Id, book.Id, report.InventoryCount, report.ReportedCount);
+        return ((await ListAsync(null, report.Id, ct)).Single(), null);
+    }
+
+    public async Task<List<CountReportDto>> ListAsync(CountReportStatus? status, long? id, CancellationToken ct)
+    {
+        var rows = await db.CountReports.AsNoTracking()
+            .Where(r => (status == null || r.Status == status) && (id == null || r.Id == id))
+            .Select(r => new
+            {
+                r.Id, r.Book!.Code, r.Book.UnitCode, UnitName = r.Book.Unit!.Name, r.Book.Type, r.InventoryCount, r.ReportedCount, r.Note,
+                UserName = r.ReportedBy!.UserName, r.ReportedBy.DisplayName, r.ReportedAt, r.Status, r.DecidedCount, r.DecisionReason, r.DecidedAt,
+            })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.ReportedAt).ThenBy(r => r.Id)
+            .Select(r => new CountReportDto(r.Id, r.Code, r.UnitCode, r.UnitName, r.Type, r.InventoryCount, r.ReportedCount, r.Note, r.UserName ?? "",
+                r.DisplayName, r.ReportedAt, r.Status, r.DecidedCount, r.DecisionReason, r.DecidedAt))
+            .ToList();
+    }
+
+    public async Task<(CountReportDto? Report, ReviewProblem? Problem)> AcceptAsync(long id, CountDecisionRequest request, string adminId, CancellationToken ct)
+    {
+        var report = await db.CountReports.Include(r => r.Book).ThenInclude(b => b!.Unit).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (Undecidable(report, id) is { } refusal)
+        {
+            return (null, refusal);
+        }
+        var count = request.CaseCount ?? report!.ReportedCount;
+        if (count is < 1 or > MaxCount)
+        {
+            return (null, ReviewProblem.Invalid(new() { ["caseCount"] = [$"The case count is between 1 and {MaxCount}."] }));
+        }
+        var book = report!.Book!;
+        var (logged, skipped) = await BookFill.CountAsync(db, book.Id, ct);
+        var highest = await db.CaseEntries.Where(e => e.BookId == book.Id).MaxAsync(e => (int?)e.EntryNumber, ct) ?? 0;
+        if (count < logged + skipped || count < highest)
+        {
+            return (null, new ReviewProblem(StatusCodes.Status409Conflict, "Below the entries already stored",
+                $"Book {book.Code} already has {logged} cases logged and {skipped} entry numbers skipped (up to number {highest}); " +
+                $"a case count of {count} would leave them outside the book.",
+                new() { ["caseCount"] = [$"At least {Math.Max(logged + skipped, highest)}."] }));
+        }
+
+        var now = time.GetUtcNow();
+        var wasFinished = book.Status == BookStatus.Finished;
+        report.Status = CountReportStatus.Accepted;
+        report.DecidedCount = count;
+        report.DecisionReason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        report.DecidedById = adminId;
+        report.DecidedAt = now;
+        book.CaseCount = count;
+        bool finished;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            finished = await BookFill.UpdateBookAsync(db, book.Id, count, logged + skipped, ct);
+            await tx.CommitAsync(ct);
+        }
+        LogDecided(logger, report.Id, book.Id, report.Status, count);
+        if (book.TeamId is { } teamId)
+        {
+            var place = new SprintPlace(teamId, book.UnitCode, book.Unit!.DistrictCode);
+            live.ProgressChanged(place);
+            if (finished && !wasFinished)
+            {
+                live.BookChanged(new BookChangedNotice(BookChangeKind.Finished, place, book.Code, book.Type, null, logged, count, now));
+            }
+        }
+        return ((await ListAsync(null, report.Id, ct)).Single(), null);
+    }
+
+    public async Task<(CountReportDto? Report, ReviewProblem? Problem)> RejectAsync(long id, CountDecisionRequest request, string adminId, CancellationToken ct)
+    {
+        var report = await db.CountReports.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (Undecidable(report, id) is { } refusal)
+        {
+            return (null, refusal);
+        }
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > MaxText)
+        {
+            return (null, ReviewProblem.Invalid(new() { ["reason"] = [$"A rejection gives its reason, at most {MaxText} characters."] }));
+        }
+        report!.Status = CountReportStatus.Rejected;
+        report.DecisionReason = request.Reason.Trim();
+        report.DecidedById = adminId;
+        report.DecidedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        LogDecided(logger, report.Id, report.BookId, report.Status, null);
+        return ((await ListAsync(null, report.Id, ct)).Single(), null);
+    }
+
+    private static ReviewProblem? Undecidable(CountReport? report, long id) => report switch
+    {
+        null => new ReviewProblem(StatusCodes.Status404NotFound, "No such report", $"There is no count report {id}."),
+        { Status: not CountReportStatus.Pending } => new ReviewProblem(StatusCodes.Status409Conflict, "Already decided", $"Count report {id} is already decided."),
+        _ => null,
+    };
+
+    private static ReviewProblem PendingExists(string bookCode) => new(StatusCodes.Status409Conflict, "Report pending",
+        $"Book {bookCode} already has a count report waiting for an Admin's decision.");
+
+    [LoggerMessage(EventId = 7100, Level = LogLevel.Information, Message = "Count report {ReportId} for book {BookId}: {InventoryCount} in the inventory, {ReportedCount} reported")]
+    private static partial void LogReported(ILogger logger, long reportId, int bookId, int inventoryCount, int reportedCount);
+
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Count report {ReportId} for book {BookId} {Status}; case count {CaseCount}")]
+    private static partial void LogDecided(ILogger logger, long reportId, int bookId, CountReportStatus status, int? caseCount);
+}

@@ -1,0 +1,69 @@
+using Entry.Server.Data;
+using Entry.Server.Features.Books;
+using Entry.Server.Features.Claims;
+using Entry.Server.Features.Shifts;
+using Entry.Shared.Books;
+using Entry.Shared.Entries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.Entries;
+
+/// <summary>How far a book is filled (logged cases and skipped entry numbers), and the rules that follow from it.</summary>
+public static class BookFill
+{
+    public static async Task<(int Logged, int Skipped)> CountAsync(EntryDb db, int bookId, CancellationToken ct)
+    {
+        var byKind = await db.CaseEntries.AsNoTracking().Where(e => e.BookId == bookId)
+            .GroupBy(e => e.Status == CaseStatus.Skipped)
+            .Select(g => new { Skipped = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        return (byKind.Where(k => !k.Skipped).Sum(k => k.Count), byKind.Where(k => k.Skipped).Sum(k => k.Count));
+    }
+
+    /// <summary>
+    /// In the transaction of the change: the first entry puts the book in progress; when logged + skipped reach the case
+    /// count the book is finished and its claim ends (SPEC §3 "Claims"); a finished book whose count grew is back in progress.
+    /// </summary>
+    public static async Task<bool> UpdateBookAsync(EntryDb db, int bookId, int caseCount, int filled, CancellationToken ct)
+    {
+        var finished = filled >= caseCount;
+        if (finished)
+        {
+            await db.Books.Where(b => b.Id == bookId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookStatus.Finished), ct);
+            await db.Claims.Where(c => c.BookId == bookId).ExecuteDeleteAsync(ct);
+        }
+        else
+        {
+            var status = filled > 0 ? BookStatus.InProgress : BookStatus.NotStarted;
+            await db.Books.Where(b => b.Id == bookId && b.Status == BookStatus.Finished)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, status), ct);
+            await db.Books.Where(b => b.Id == bookId && b.Status == BookStatus.NotStarted && filled > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookStatus.InProgress), ct);
+        }
+        return finished;
+    }
+
+    /// <summary>The claim through which the user may write to the book now, or why not.</summary>
+    public static async Task<(Claim? Claim, EntryAnswer? Refusal)> HolderClaimAsync(EntryDb db, Book book, string userId, DateTimeOffset now, CancellationToken ct)
+    {
+        var claim = await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.BookId == book.Id, ct);
+        if (claim is null)
+        {
+            return (null, Forbidden("No claim on the book", "You do not hold this book: claim it before logging its cases."));
+        }
+        if (claim.UserId != userId)
+        {
+            return (null, Forbidden("Book held by another clerk", "Another clerk holds this book; only the clerk holding a book logs its cases."));
+        }
+        if (ShiftCalendar.OpenAt(now) is not { } open || open.Date != claim.ShiftDate || open.Shift != claim.Shift)
+        {
+            return (null, Forbidden("Shift closed", "Your claim belongs to a shift that is not open now; claim the book again on your current shift."));
+        }
+        return (claim, null);
+    }
+
+    public static Progress.ProgressCounters.CaseScopes Scopes(CaseEntry entry, Book book) =>
+        new(book.Id, book.UnitCode, book.Unit!.DistrictCode, book.Type, entry.TeamId, entry.ShiftDate, entry.Shift);
+
+    private static EntryAnswer Forbidden(string title, string detail) => new(EntryOutcome.Forbidden, Title: title, Detail: detail);
+}

@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using Entry.Server.Data;
+using Entry.Server.Features.Teams;
+using Entry.Shared.Auth;
+using Entry.Shared.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.Entries;
+
+/// <summary>Who the caller is to a team's cases: the team's leader, one of its civil-registry officers, an Admin.</summary>
+public sealed record CaseReviewer(string UserId, bool IsAdmin, bool IsLeader, bool IsOfficer)
+{
+    public static async Task<CaseReviewer> ForAsync(EntryDb db, ClaimsPrincipal user, int teamId, CancellationToken ct)
+    {
+        var userId = TeamAccess.UserId(user) ?? "";
+        var isLeader = user.IsInRole(Roles.TeamLeader) && await db.Teams.AnyAsync(t => t.Id == teamId && t.LeaderId == userId, ct);
+        // A civil-registry officer signs in as a clerk or as the team's leader.
+        var isOfficer = (user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.TeamLeader))
+            && await db.TeamMembers.AnyAsync(m => m.TeamId == teamId && m.UserId == userId && m.Category == MemberCategory.CivilRegistryOfficer, ct);
+        return new CaseReviewer(userId, user.IsInRole(Roles.Admin), isLeader, isOfficer);
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Security.Claims;
+using Entry.Server.Data;
+using Entry.Server.Features.Teams;
+using Entry.Server.Hosting;
+using Entry.Shared.Auth;
+using Entry.Shared.Entries;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.Entries;
+
+/// <summary>Skipped entry numbers, a case with its history, corrections, the verification queue and verifications.</summary>
+public static class ReviewEndpoints
+{
+    public static RouteGroupBuilder MapEntryReview(this RouteGroupBuilder group)
+    {
+        group.MapPost("/skip", Skip)
+            .RequireRoles(Roles.Clerk)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Skip an entry number of the held book with a reason; a retry with the same id and body answers 200 with the first result.");
+        group.MapGet("/{id:guid}", Get)
+            .RequireRoles(Roles.Admin, Roles.TeamLeader, Roles.Clerk)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A stored case with its history: the clerk who logged it, its team's leader and civil-registry officers, Admins.");
+        group.MapPut("/{id:guid}", Correct)
+            .RequireRoles(Roles.Clerk, Roles.TeamLeader)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .WithSummary("Correct a case (If-Match: \"version\" optional): its clerk while holding the book on the open shift, or a civil-registry officer of the team.");
+        group.MapPost("/{id:guid}/verify", Verify)
+            .RequireRoles(Roles.Clerk, Roles.TeamLeader)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("A civil-registry officer of the team confirms a flagged case, as it is (no correction) or corrected.");
+        return group;
+    }
+
+    public static RouteGroupBuilder MapVerificationQueue(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{teamId:int}/verification", Queue)
+            .RequireRoles(Roles.Admin, Roles.TeamLeader, Roles.Clerk)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithTags("Entries")
+            .WithSummary("The team's flagged cases, oldest first: its leader, its civil-registry officers, Admins.");
+        return group;
+    }
+
+    private static async Task<Results<Created<CaseEntryResult>, Ok<CaseEntryResult>, ValidationProblem, ProblemHttpResult>> Skip(
+        SkipEntryRequest request, ClaimsPrincipal user, SkipRecorder recorder, CancellationToken ct)
+    {
+        var answer = await recorder.SkipAsync(request, TeamAccess.UserId(user)!, ct);
+        return answer.Outcome switch
+        {
+            EntryOutcome.Created => TypedResults.Created($"/api/entries/{answer.Result!.Id}", answer.Result),
+            EntryOutcome.Replayed => TypedResults.Ok(answer.Result!),
+            EntryOutcome.Invalid => TypedResults.ValidationProblem(answer.Errors!),
+            EntryOutcome.Forbidden => TypedResults.Problem(answer.Detail, statusCode: StatusCodes.Status403Forbidden, title: answer.Title),
+            _ => TypedResults.Problem(answer.Detail, statusCode: StatusCodes.Status409Conflict, title: answer.Title,
+                extensions: new Dictionary<string, object?> { ["errors"] = answer.Errors }),
+        };
+    }
+
+    private static async Task<Results<Ok<CaseEntryDetails>, ValidationProblem, ProblemHttpResult>> Get(
+        Guid id, ClaimsPrincipal user, CaseReview review, CancellationToken ct) =>
+        Answer(await review.GetAsync(id, user, ct));
+
+    private static async Task<Results<Ok<CaseEntryDetails>, ValidationProblem, ProblemHttpResult>> Correct(
+        Guid id, CaseEntryRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user, CaseReview review, CancellationToken ct)
+    {
+        if (!TryVersion(ifMatch, out var version))
+        {
+            return BadIfMatch();
+        }
+        return Answer(await review.CorrectAsync(id, request, version, user, ct));
+    }
+
+    private static async Task<Results<Ok<CaseEntryDetails>, ValidationProblem, ProblemHttpResult>> Verify(
+        Guid id, VerifyRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user, CaseReview review, CancellationToken ct)
+    {
+        if (!TryVersion(ifMatch, out var version))
+        {
+            return BadIfMatch();
+        }
+        return Answer(await review.VerifyAsync(id, request, version, user, ct));
+    }
+
+    private static async Task<Results<Ok<List<VerificationItem>>, ProblemHttpResult>> Queue(
+        int teamId, ClaimsPrincipal user, TeamAccess access, EntryDb db, CancellationToken ct)
+    {
+        var scope = await access.ForAsync(user, teamId, ct);
+        if (!scope.Exists)
+        {
+            return TeamProblems.NotFound(teamId);
+        }
+        var reviewer = await CaseReviewer.ForAsync(db, user, teamId, ct);
+        if (!(reviewer.IsAdmin || reviewer.IsLeader || reviewer.IsOfficer))
+        {
+            return TypedResults.Problem("Only the team's leader, its civil-registry officers and Admins see its verification queue.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
+        }
+        var rows = await db.CaseEntries.AsNoTracking()
+            .Where(e => e.TeamId == teamId && e.Status == CaseStatus.Flagged)
+            .Select(e => new { e.Id, e.Book!.Code, e.Type, e.EntryNumber, e.Page, e.VerificationReason, e.Clerk!.DisplayName, e.StoredAt })
+            .ToListAsync(ct);
+        // Ordered here: SQLite cannot order by a DateTimeOffset column.
+        return TypedResults.Ok(rows.OrderBy(r => r.StoredAt).ThenBy(r => r.Code).ThenBy(r => r.EntryNumber)
+            .Select(r => new VerificationItem(r.Id, r.Code, r.Type, r.EntryNumber, r.Page, r.VerificationReason, r.DisplayName, r.StoredAt))
+            .ToList());
+    }
+
+    private static Results<Ok<CaseEntryDetails>, ValidationProblem, ProblemHttpResult> Answer((CaseEntryDetails? Details, ReviewProblem? Problem) answer)
+    {
+        if (answer.Problem is not { } problem)
+        {
+            return TypedResults.Ok(answer.Details!);
+        }
+        if (problem.Status == StatusCodes.Status400BadRequest)
+        {
+            return TypedResults.ValidationProblem(problem.Errors!, problem.Detail, title: problem.Title);
+        }
+        return TypedResults.Problem(problem.Detail, statusCode: problem.Status, title: problem.Title,
+            extensions: problem.Errors is null ? null : new Dictionary<string, object?> { ["errors"] = problem.Errors });
+    }
+
+    /// <summary>An absent header or <c>*</c> asks for no check; otherwise the version, quoted or not (a weak <c>W/</c> prefix is ignored).</summary>
+    private static bool TryVersion(string? ifMatch, out int? version)
+    {
+        version = null;
+        var value = ifMatch?.Trim();
+        if (string.IsNullOrEmpty(value) || value == "*")
+        {
+            return true;
+        }
+        if (value.StartsWith("W/", StringComparison.Ordinal))
+        {
+            value = value[2..];
+        }
+        if (int.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        {
+            version = parsed;
+            return true;
+        }
+        return false;
+    }
+
+    private static ValidationProblem BadIfMatch() => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { ["If-Match"] = ["If-Match holds the case's version as read, in quotes: \"3\"."] });
+}

@@ -1,0 +1,160 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Entry.Server.Data;
+using Entry.Server.Features.Books;
+using Entry.Server.Features.Live;
+using Entry.Server.Features.Progress;
+using Entry.Shared.Entries;
+using Entry.Shared.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.Entries;
+
+/// <summary>
+/// Skips an entry number of the held book with a reason (a missing page, a blank or cancelled entry, a number never
+/// used). The same rules as logging a case: the holder on the claim's open shift, a free number, once per id.
+/// </summary>
+public sealed partial class SkipRecorder(EntryDb db, ProgressCounters counters, ISprintEvents live, TimeProvider time, ILogger<SkipRecorder> logger)
+{
+    public const int MaxNote = 500;
+
+    public async Task<EntryAnswer> SkipAsync(SkipEntryRequest request, string userId, CancellationToken ct)
+    {
+        var code = request.BookCode?.Trim();
+        var book = string.IsNullOrEmpty(code) ? null : await db.Books.AsNoTracking().Include(b => b.Unit).FirstOrDefaultAsync(b => b.Code == code, ct);
+        var errors = Validate(request, book);
+        if (errors.Count > 0)
+        {
+            return new EntryAnswer(EntryOutcome.Invalid, Errors: errors);
+        }
+        var normalized = request with { BookCode = code, Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim().Normalize() };
+        var hash = Hash(normalized);
+        if (await ReplayAsync(normalized.Id, hash, userId, ct) is { } replay)
+        {
+            return replay;
+        }
+        var now = time.GetUtcNow();
+        var (claim, refusal) = await BookFill.HolderClaimAsync(db, book!, userId, now, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (await db.CaseEntries.AnyAsync(e => e.BookId == book!.Id && e.EntryNumber == normalized.EntryNumber, ct))
+        {
+            return await ReplayAsync(normalized.Id, hash, userId, ct) ?? NumberTaken();
+        }
+
+        var skip = new CaseEntry
+        {
+            Id = normalized.Id,
+            BookId = book!.Id,
+            Type = book.Type,
+            EntryNumber = normalized.EntryNumber,
+            RegistrationDate = DateOnly.MinValue,
+            Page = 0,
+            NeedsVerification = false,
+            Status = CaseStatus.Skipped,
+            SkipReason = normalized.Reason,
+            SkipNote = normalized.Note,
+            Details = "{}",
+            RequestHash = hash,
+            ClerkId = userId,
+            TeamId = claim!.TeamId,
+            ShiftDate = claim.ShiftDate,
+            Shift = claim.Shift,
+            StoredAt = now,
+        };
+        db.CaseEntries.Add(skip);
+        int logged, skipped;
+        bool finished;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return await ReplayAsync(normalized.Id, hash, userId, ct) ?? NumberTaken();
+            }
+            (logged, skipped) = await BookFill.CountAsync(db, book.Id, ct);
+            finished = await BookFill.UpdateBookAsync(db, book.Id, book.CaseCount, logged + skipped, ct);
+            await counters.ApplyAsync(BookFill.Scopes(skip, book), ProgressCounters.Change(null, CaseStatus.Skipped), ct);
+            await tx.CommitAsync(ct);
+        }
+        LogSkipped(logger, skip.Id, book.Id, skip.EntryNumber, logged, skipped, book.CaseCount);
+        var place = new SprintPlace(claim.TeamId, book.UnitCode, book.Unit!.DistrictCode);
+        live.ProgressChanged(place);
+        if (finished)
+        {
+            live.BookChanged(new BookChangedNotice(BookChangeKind.Finished, place, book.Code, book.Type, userId, logged, book.CaseCount, now));
+        }
+        return new EntryAnswer(EntryOutcome.Created, EntryRecorder.Result(skip, book, logged, skipped));
+    }
+
+    private static Dictionary<string, string[]> Validate(SkipEntryRequest request, Book? book)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Id == Guid.Empty)
+        {
+            errors["id"] = ["The id is a non-empty GUID chosen by the client."];
+        }
+        if (string.IsNullOrWhiteSpace(request.BookCode))
+        {
+            errors["bookCode"] = ["The book code is required."];
+        }
+        else if (book is null)
+        {
+            errors["bookCode"] = ["There is no book with this code."];
+        }
+        if (request.EntryNumber < 1)
+        {
+            errors["entryNumber"] = ["The entry number is 1 or more."];
+        }
+        else if (book is not null && request.EntryNumber > book.CaseCount)
+        {
+            errors["entryNumber"] = [$"The book holds {book.CaseCount} cases; the entry number is at most that."];
+        }
+        if (request.Reason is not { } reason || !Enum.IsDefined(reason))
+        {
+            errors["reason"] = ["The reason is pageMissing, entryBlank, entryCancelled or numberNotUsed."];
+        }
+        if (request.Note is { Length: > MaxNote })
+        {
+            errors["note"] = [$"The note is at most {MaxNote} characters."];
+        }
+        return errors;
+    }
+
+    private async Task<EntryAnswer?> ReplayAsync(Guid id, string hash, string userId, CancellationToken ct)
+    {
+        var stored = await db.CaseEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (stored is null)
+        {
+            return null;
+        }
+        if (stored.RequestHash != hash || stored.ClerkId != userId)
+        {
+            return new EntryAnswer(EntryOutcome.Conflict, Title: "Id already used",
+                Detail: "A different entry was already stored with this id; a retry must send the same skip, a new skip a new id.",
+                Errors: new() { ["id"] = ["This id is already used by a different entry."] });
+        }
+        var book = await db.Books.AsNoTracking().SingleAsync(b => b.Id == stored.BookId, ct);
+        var (logged, skipped) = await BookFill.CountAsync(db, stored.BookId, ct);
+        return new EntryAnswer(EntryOutcome.Replayed, EntryRecorder.Result(stored, book, logged, skipped));
+    }
+
+    private static EntryAnswer NumberTaken() => new(EntryOutcome.Conflict, Title: "Entry number already used",
+        Detail: "This entry number of the book is already logged or skipped.",
+        Errors: new() { ["entryNumber"] = ["This entry number of the book is already logged or skipped."] });
+
+    private static string Hash(SkipEntryRequest normalized) =>
+        "skip:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(normalized, EntryRecorder.Json))))[..59];
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information,
+        Message = "Entry {EntryId} of book {BookId} skipped as number {EntryNumber}: {Logged} logged and {Skipped} skipped of {CaseCount}")]
+    private static partial void LogSkipped(ILogger logger, Guid entryId, int bookId, int entryNumber, int logged, int skipped, int caseCount);
+}

@@ -1,0 +1,92 @@
+using Entry.Server.Data;
+using Entry.Shared.Live;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using HubNames = Entry.Shared.Live.SprintHub;
+
+namespace Entry.Server.Features.Live;
+
+/// <summary>
+/// Every <see cref="LiveOptions.FlushMilliseconds"/>, sends each group with pending work one <c>casesLogged</c>, one
+/// <c>booksChanged</c> and one <c>progressChanged</c> — so a dashboard gets a few messages a second whatever the entry rate.
+/// </summary>
+public sealed partial class LiveFlusher(
+    LiveBroadcast broadcast,
+    ClerkNames clerks,
+    IHubContext<SprintHub> hub,
+    IServiceScopeFactory scopes,
+    IOptions<LiveOptions> options,
+    TimeProvider time,
+    ILogger<LiveFlusher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The pace is wall-clock time on purpose: it throttles the wire, it is not a time of the sprint (which tests move).
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.FlushMilliseconds));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                if (broadcast.Drain() is { } batch)
+                {
+                    await SendAsync(batch, stoppingToken);
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The type only: a message could carry a name. The batch is dropped; the next progress message corrects the counts.
+                LogFlushFailed(e.GetType().Name);
+            }
+        }
+    }
+
+    private async Task SendAsync(LiveBatch batch, CancellationToken ct)
+    {
+        IReadOnlyDictionary<string, ClerkName> names;
+        IReadOnlyDictionary<string, ProgressSnapshot> progress;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            names = await clerks.ResolveAsync(scope.ServiceProvider.GetRequiredService<EntryDb>(), batch.ClerkIds, ct);
+            progress = await scope.ServiceProvider.GetRequiredService<ProgressSnapshots>().ReadAsync(batch.ProgressScopes, ct);
+        }
+        var sentAt = time.GetUtcNow();
+        ClerkName Name(string? id) => id is not null && names.TryGetValue(id, out var name) ? name : ClerkName.Unknown;
+
+        foreach (var (group, work) in batch.Groups)
+        {
+            var clients = hub.Clients.Group(group);
+            if (work.Books.Count > 0)
+            {
+                var lines = work.Books.Values.Select(line =>
+                {
+                    var latest = line.Latest;
+                    var clerk = Name(latest.ClerkId);
+                    return new BookCasesLogged(latest.Place.TeamId, latest.Place.UnitCode, latest.BookCode, latest.Type, clerk.UserName, clerk.DisplayName,
+                        latest.CasesLogged, latest.CaseCount, line.Added, line.Flagged, latest.At);
+                }).ToList();
+                await clients.SendAsync(HubNames.CasesLogged, new CasesLoggedBatch(group, lines, sentAt), ct);
+            }
+            if (work.Changes.Count > 0)
+            {
+                var changes = work.Changes.Select(c =>
+                {
+                    var clerk = c.ClerkId is null ? null : Name(c.ClerkId);
+                    return new BookChangedEvent(c.Kind, c.Place.TeamId, c.Place.UnitCode, c.BookCode, c.Type, clerk?.UserName, clerk?.DisplayName,
+                        c.CasesLogged, c.CaseCount, c.At);
+                }).ToList();
+                await clients.SendAsync(HubNames.BooksChanged, new BooksChangedBatch(group, changes, sentAt), ct);
+            }
+            if (progress.TryGetValue(group, out var snapshot))
+            {
+                await clients.SendAsync(HubNames.ProgressChanged, snapshot, ct);
+            }
+        }
+        LogFlushed(batch.Groups.Count);
+    }
+
+    [LoggerMessage(EventId = 7600, Level = LogLevel.Debug, Message = "Live update sent to {Groups} groups")]
+    private partial void LogFlushed(int groups);
+
+    [LoggerMessage(EventId = 7601, Level = LogLevel.Warning, Message = "Live update failed: {ExceptionType}")]
+    private partial void LogFlushFailed(string exceptionType);
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Entry.Server.Features.Live;
+
+/// <summary><c>Entry:Live:*</c>: the live view over SignalR.</summary>
+public sealed class LiveOptions
+{
+    public const string Section = "Entry:Live";
+
+    /// <summary>How often the pending events are sent to the subscribed groups, coalesced: at most one message of each kind per group.</summary>
+    [Range(50, 10_000)]
+    public int FlushMilliseconds { get; set; } = 250;
+}

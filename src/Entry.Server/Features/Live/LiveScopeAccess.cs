@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Entry.Server.Data;
+using Entry.Shared.Auth;
+using Entry.Shared.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.Live;
+
+/// <summary>Where a scope lies: its district (null for the province, or a unit with no district above it).</summary>
+public sealed record LiveScopeTarget(LiveScope Scope, string? DistrictCode);
+
+/// <summary>
+/// What one user may watch. <see cref="MonitorsProvince"/>: a monitor with no unit or the province's; <see cref="MonitorsDistrict"/>:
+/// the district of a monitor's unit otherwise. <see cref="TeamId"/> is the team the user leads or belongs to.
+/// </summary>
+public sealed record LiveViewer(bool IsAdmin, bool MonitorsProvince, string? MonitorsDistrict, bool IsLeader, bool IsClerk, int? TeamId, string? TeamUnitCode)
+{
+    /// <summary>
+    /// Admin: any scope. Monitor without a district: any; a district monitor: that district, its units and their teams.
+    /// TeamLeader: their team, their team's unit and the province totals. Clerk: their own team.
+    /// </summary>
+    public bool May(LiveScopeTarget target)
+    {
+        var scope = target.Scope;
+        if (IsAdmin || MonitorsProvince)
+        {
+            return true;
+        }
+        if (MonitorsDistrict is not null && scope.Kind != LiveScopeKind.Province && target.DistrictCode == MonitorsDistrict)
+        {
+            return true;
+        }
+        var ownTeam = TeamId is { } team && scope.Kind == LiveScopeKind.Team && scope.TeamId == team;
+        if (IsLeader && (ownTeam || scope.Kind == LiveScopeKind.Province || (scope.Kind == LiveScopeKind.Unit && scope.Code == TeamUnitCode)))
+        {
+            return true;
+        }
+        return IsClerk && ownTeam;
+    }
+}
+
+/// <summary>Decides whether a signed-in user may join a scope's group, reading who they are and where the scope lies.</summary>
+public sealed class LiveScopeAccess(EntryDb db)
+{
+    /// <summary>The scope to join, or why not (a message for the HubException: no personal data).</summary>
+    public async Task<(LiveScope? Scope, string? Refusal)> CheckAsync(ClaimsPrincipal user, string? scope, CancellationToken ct)
+    {
+        var parsed = LiveScope.TryParse(scope);
+        if (parsed is null)
+        {
+            return (null, "Unknown scope: use 'province', 'district:{code}', 'unit:{code}' or 'team:{id}'.");
+        }
+        var target = await TargetAsync(parsed, ct);
+        if (target is null)
+        {
+            return (null, $"No such {parsed.Kind.ToString().ToLowerInvariant()}: '{parsed.Name}'.");
+        }
+        var viewer = await ViewerAsync(user, ct);
+        return viewer.May(target) ? (parsed, null) : (null, $"You may not follow '{parsed.Name}'.");
+    }
+
+    private async Task<LiveScopeTarget?> TargetAsync(LiveScope scope, CancellationToken ct)
+    {
+        switch (scope.Kind)
+        {
+            case LiveScopeKind.Province:
+                return new LiveScopeTarget(scope, null);
+            case LiveScopeKind.District:
+                var isDistrict = await db.Units.AsNoTracking()
+                    .AnyAsync(u => u.Code == scope.Code && u.ParentCode != null && u.DistrictCode == u.Code, ct);
+                return isDistrict ? new LiveScopeTarget(scope, scope.Code) : null;
+            case LiveScopeKind.Unit:
+                var unit = await db.Units.AsNoTracking().Where(u => u.Code == scope.Code)
+                    .Select(u => new { u.DistrictCode }).FirstOrDefaultAsync(ct);
+                return unit is null ? null : new LiveScopeTarget(scope, unit.DistrictCode);
+            default:
+                var team = await db.Teams.AsNoTracking().Where(t => t.Id == scope.TeamId)
+                    .Select(t => new { t.Unit!.DistrictCode }).FirstOrDefaultAsync(ct);
+                return team is null ? null : new LiveScopeTarget(scope, team.DistrictCode);
+        }
+    }
+
+    private async Task<LiveViewer> ViewerAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var (monitorsProvince, monitorsDistrict) = (false, (string?)null);
+        if (user.IsInRole(Roles.Monitor))
+        {
+            // No unit or the province's: everything. Any other unit: its district only. A unit code that names no unit: nothing.
+            var unitCode = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.UnitCode).FirstOrDefaultAsync(ct);
+            var unit = unitCode is null ? null
+                : await db.Units.AsNoTracking().Where(u => u.Code == unitCode).Select(u => new { u.Level, u.DistrictCode }).FirstOrDefaultAsync(ct);
+            monitorsProvince = unitCode is null || unit?.Level == UnitLevel.Province;
+            monitorsDistrict = monitorsProvince ? null : unit?.DistrictCode;
+        }
+        var team = await db.Teams.AsNoTracking()
+            .Where(t => t.LeaderId == userId || t.Members.Any(m => m.UserId == userId))
+            .Select(t => new { t.Id, t.UnitCode })
+            .FirstOrDefaultAsync(ct);
+        return new LiveViewer(user.IsInRole(Roles.Admin), monitorsProvince, monitorsDistrict, user.IsInRole(Roles.TeamLeader), user.IsInRole(Roles.Clerk),
+            team?.Id, team?.UnitCode);
+    }
+}

@@ -1,0 +1,33 @@
+using Entry.Shared.Live;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Entry.Server.Features.Live;
+
+/// <summary>
+/// The live view (<see cref="Entry.Shared.Live.SprintHub"/>): a signed-in user joins the groups of the scopes they may see.
+/// Membership lives only in SignalR's groups, so a Redis backplane carries it when Entry is scaled out.
+/// </summary>
+[Authorize]
+public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshots) : Hub
+{
+    /// <summary>Joins the scope's group and answers its counters now: the client's resync after a reconnect.</summary>
+    public async Task<ProgressSnapshot> Subscribe(string scope)
+    {
+        var ct = Context.ConnectionAborted;
+        var (allowed, refusal) = await access.CheckAsync(Context.User!, scope, ct);
+        if (allowed is null)
+        {
+            throw new HubException(refusal);
+        }
+        // Joined before reading: a change after the read then still arrives, and the counts are absolute anyway.
+        await Groups.AddToGroupAsync(Context.ConnectionId, allowed.Name, ct);
+        return await snapshots.ReadAsync(allowed.Name, ct);
+    }
+
+    public async Task Unsubscribe(string scope)
+    {
+        var parsed = LiveScope.TryParse(scope) ?? throw new HubException("Unknown scope: use 'province', 'district:{code}', 'unit:{code}' or 'team:{id}'.");
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, parsed.Name, Context.ConnectionAborted);
+    }
+}
