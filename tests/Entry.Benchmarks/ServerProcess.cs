@@ -35,6 +35,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Entry__DataDirectory"] = dataDirectory;
+        info.Environment["NationalDb__EmbeddedUrl"] = "http://127.0.0.1:0";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings)
         {

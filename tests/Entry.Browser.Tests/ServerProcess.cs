@@ -63,6 +63,7 @@ public sealed class ServerProcess : IAsyncLifetime
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Entry__DataDirectory"] = DataDirectory;
+        start.Environment["NationalDb__EmbeddedUrl"] = "http://127.0.0.1:0";
         // The test host's own settings must not leak into the server.
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("DOTNET_STARTUP_HOOKS");

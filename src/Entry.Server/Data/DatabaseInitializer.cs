@@ -20,6 +20,7 @@ public sealed partial class DatabaseInitializer(
     IOptions<BootstrapAdminOptions> admin,
     DemoSeeder demoSeeder,
     DemoSprint demoSprint,
+    Features.National.NationalOutbox nationalOutbox,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
 {
@@ -61,6 +62,7 @@ public sealed partial class DatabaseInitializer(
                 await demoSprint.SeedAsync(ct);
             }
         }
+        await nationalOutbox.BackfillAsync(ct);
         LogReady((long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 

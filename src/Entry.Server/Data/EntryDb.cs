@@ -27,6 +27,7 @@ public sealed class EntryDb(DbContextOptions<EntryDb> options) : IdentityDbConte
     public DbSet<ProgressCounter> ProgressCounters => Set<ProgressCounter>();
     public DbSet<CaseRevisionRecord> CaseRevisions => Set<CaseRevisionRecord>();
     public DbSet<CountReport> CountReports => Set<CountReport>();
+    public DbSet<Entry.Server.Features.National.NationalMessage> NationalOutbox => Set<Entry.Server.Features.National.NationalMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,7 @@ using Entry.Server.Features.Claims;
 using Entry.Server.Features.CountReports;
 using Entry.Server.Features.Entries;
 using Entry.Server.Features.Live;
+using Entry.Server.Features.National;
 using Entry.Server.Features.Assignment;
 using Entry.Server.Features.Progress;
 using Entry.Server.Features.Rosters;
@@ -58,6 +59,8 @@ public static class EntryPipeline
         api.MapGroup("/teams").MapVerificationQueue();
         api.MapGroup("/books").MapCountReporting();
         api.MapGroup("/count-reports").MapCountReports();
+        api.MapGroup("/national").MapNational();
+        api.MapGroup("/teams").MapNationalRejections();
         api.MapGroup("/shifts").MapShifts();
         api.MapGroup("/assignment").MapAssignment();
         app.MapSprintHub();

@@ -8,6 +8,7 @@ using Entry.Server.Features.Claims;
 using Entry.Server.Features.CountReports;
 using Entry.Server.Features.Entries;
 using Entry.Server.Features.Live;
+using Entry.Server.Features.National;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Teams;
 using Microsoft.AspNetCore.DataProtection;
@@ -59,9 +60,11 @@ public static class EntryServices
         services.AddCountReports();
         services.AddClaims();
         services.AddLive();
+        services.AddNationalDb();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoSprint>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<WriteGate>();
         return builder;
     }
 

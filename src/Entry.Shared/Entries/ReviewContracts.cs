@@ -61,6 +61,11 @@ public sealed record CaseEntryDetails
     /// <summary>1 when stored, +1 per correction or verification; send it back as <c>If-Match</c> to correct.</summary>
     public required int Version { get; init; }
     public required IReadOnlyList<CaseRevision> History { get; init; }
+    /// <summary>Where the case stands with the national database.</summary>
+    public NationalSyncState National { get; init; }
+    public string? NationalRecordId { get; init; }
+    /// <summary>Why the national side rejected it, by field (its reasons; never the values).</summary>
+    public IReadOnlyDictionary<string, string[]>? NationalErrors { get; init; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<RevisionKind>))]

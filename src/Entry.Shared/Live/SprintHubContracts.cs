@@ -76,8 +76,9 @@ public sealed record ProgressSnapshot(string Scope, ProgressCounts Total, IReadO
 
 /// <summary>
 /// <c>Flagged</c>: cases waiting for verification now; <c>Verified</c>: flagged cases a civil-registry officer has
-/// verified; <c>Skipped</c>: entry numbers skipped with a reason.
+/// verified; <c>Skipped</c>: entry numbers skipped with a reason; <c>Synced</c>: cases the national database holds;
+/// <c>Rejected</c>: cases it rejected, waiting for a correction.
 /// </summary>
-public sealed record ProgressCounts(long Entered, long Flagged, long Verified, long Skipped);
+public sealed record ProgressCounts(long Entered, long Flagged, long Verified, long Skipped, long Synced = 0, long Rejected = 0);
 
 public sealed record TypeCounts(BookType Type, ProgressCounts Counts);

@@ -49,6 +49,8 @@ public sealed class AccessRulesTests(EntryFactory factory) : IClassFixture<Entry
         { "GET", "/api/teams/{teamId:int}/verification", "/api/teams/1/verification", [Roles.Admin, Roles.TeamLeader, Roles.Clerk] },
         { "POST", "/api/books/{bookCode}/count-report", "/api/books/NO-SUCH-BOOK/count-report", [Roles.Clerk, Roles.TeamLeader] },
         { "GET", "/api/count-reports", "/api/count-reports", [Roles.Admin] },
+        { "GET", "/api/national/status", "/api/national/status", [Roles.Admin, Roles.Monitor] },
+        { "GET", "/api/teams/{teamId:int}/national-rejections", "/api/teams/1/national-rejections", [Roles.Admin, Roles.TeamLeader, Roles.Clerk] },
         { "POST", "/api/count-reports/{id:long}/accept", "/api/count-reports/999999/accept", [Roles.Admin] },
         { "POST", "/api/count-reports/{id:long}/reject", "/api/count-reports/999999/reject", [Roles.Admin] },
         { "POST", "/api/assignment/recompute", "/api/assignment/recompute", [Roles.Admin] },
@@ -70,7 +72,8 @@ public sealed class AccessRulesTests(EntryFactory factory) : IClassFixture<Entry
     /// </summary>
     private static readonly HashSet<string> StateDependent =
         ["/api/claims/next", "/api/claims/mine", "/api/books/{bookCode}/claim", "/api/books/{bookCode}/release", "/api/entries",
-         "/api/entries/{id:guid}", "/api/teams/{teamId:int}/verification"];
+         "/api/entries/{id:guid}", "/api/teams/{teamId:int}/verification",
+         "/api/teams/{teamId:int}/national-rejections"];
 
     [Fact]
     public void Every_api_endpoint_is_in_the_access_table()

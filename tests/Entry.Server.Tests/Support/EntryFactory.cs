@@ -33,6 +33,8 @@ public class EntryFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Entry:DataDirectory", DataDirectory);
         builder.UseSetting("Entry:Demo:Enabled", DemoEnabled ? "true" : "false");
+        // Each server starts its own national-database stub on a free port.
+        builder.UseSetting("NationalDb:EmbeddedUrl", "http://127.0.0.1:0");
         builder.UseSetting("Entry:Admin:UserName", "root");
         builder.UseSetting("Entry:Admin:Password", Password);
         builder.UseSetting("Entry:Auth:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -265,6 +265,19 @@ namespace Entry.Server.Data.Migrations
                     b.Property<int>("EntryNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("NationalAnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalErrors")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalRecordId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NationalState")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("NeedsVerification")
                         .HasColumnType("INTEGER");
 
@@ -318,6 +331,8 @@ namespace Entry.Server.Data.Migrations
                     b.HasIndex("BookId", "EntryNumber")
                         .IsUnique();
 
+                    b.HasIndex("TeamId", "NationalState");
+
                     b.HasIndex("TeamId", "ShiftDate", "Shift");
 
                     b.HasIndex("TeamId", "Status", "StoredAt");
@@ -361,6 +376,58 @@ namespace Entry.Server.Data.Migrations
                     b.ToTable("CaseRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("Entry.Server.Features.National.NationalMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("NationalOutbox", (string)null);
+                });
+
             modelBuilder.Entity("Entry.Server.Features.Progress.ProgressCounter", b =>
                 {
                     b.Property<long>("Id")
@@ -373,12 +440,18 @@ namespace Entry.Server.Data.Migrations
                     b.Property<long>("Flagged")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Rejected")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Synced")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Type")

@@ -18,7 +18,7 @@ public sealed record ClaimRefusal(int Status, string Title, string Detail);
 /// time; no two clerks hold the same book (unique indexes decide races); a claim ends when the book is finished,
 /// when the clerk releases it, or when the shift closes.
 /// </summary>
-public sealed partial class ClaimService(EntryDb db, ISprintEvents live, TimeProvider time, ILogger<ClaimService> logger)
+public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEvents live, TimeProvider time, ILogger<ClaimService> logger)
 {
     private const int RaceRetries = 5;
 
@@ -45,16 +45,19 @@ public sealed partial class ClaimService(EntryDb db, ISprintEvents live, TimePro
             {
                 return (null, refusal);
             }
-            var next = await db.Books.AsNoTracking()
-                .Where(b => b.TeamId == shift!.Value.TeamId && b.Status != BookStatus.Finished && !db.Claims.Any(c => c.BookId == b.Id))
+            var teamId = shift!.Value.TeamId;
+            // Picked inside the write scope: on SQLite the write gate makes pick-and-claim one step, so racing clerks
+            // get different books at once; elsewhere a lost race is retried.
+            var (claimed, queueEmpty) = await TryStoreAsync(token => db.Books.AsNoTracking()
+                .Where(b => b.TeamId == teamId && b.Status != BookStatus.Finished && !db.Claims.Any(c => c.BookId == b.Id))
                 .OrderBy(b => b.QueuePosition)
                 .Select(b => (int?)b.Id)
-                .FirstOrDefaultAsync(ct);
-            if (next is null)
+                .FirstOrDefaultAsync(token), userId, shift.Value, ct);
+            if (queueEmpty)
             {
                 return (null, new ClaimRefusal(StatusCodes.Status404NotFound, "Queue empty", "Every book of your team's queue is finished or held by another clerk."));
             }
-            if (await TryStoreAsync(next.Value, userId, shift!.Value, ct) is { } claimed)
+            if (claimed is not null)
             {
                 return (claimed, null);
             }
@@ -92,7 +95,10 @@ public sealed partial class ClaimService(EntryDb db, ISprintEvents live, TimePro
         {
             return (null, HeldByAnother(bookCode));
         }
-        return await TryStoreAsync(book.Id, userId, shift.Value, ct) is { } claimed ? (claimed, null) : (null, HeldByAnother(bookCode));
+        var bookId = book.Id;
+        return (await TryStoreAsync(_ => Task.FromResult<int?>(bookId), userId, shift.Value, ct)).Claimed is { } claimed
+            ? (claimed, null)
+            : (null, HeldByAnother(bookCode));
     }
 
     public async Task<ClaimRefusal?> ReleaseAsync(string userId, string bookCode, CancellationToken ct)
@@ -183,10 +189,18 @@ public sealed partial class ClaimService(EntryDb db, ISprintEvents live, TimePro
         return (shift, null);
     }
 
-    /// <summary>Stores the claim; null when another clerk won the race for the book (or this clerk claimed twice at once).</summary>
-    private async Task<ClaimedBook?> TryStoreAsync(int bookId, string userId, (int TeamId, ShiftSlotRef Shift) on, CancellationToken ct)
+    /// <summary>
+    /// Stores the claim of the picked book; no book when another clerk won the race for it (or this clerk claimed twice
+    /// at once), QueueEmpty when there was nothing to pick.
+    /// </summary>
+    private async Task<(ClaimedBook? Claimed, bool QueueEmpty)> TryStoreAsync(Func<CancellationToken, Task<int?>> pick, string userId,
+        (int TeamId, ShiftSlotRef Shift) on, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await writes.BeginAsync(db, ct);
+        if (await pick(ct) is not { } bookId)
+        {
+            return (null, true);
+        }
         db.Claims.Add(new Claim { BookId = bookId, UserId = userId, TeamId = on.TeamId, ShiftDate = on.Shift.Date, Shift = on.Shift.Number, ClaimedAt = time.GetUtcNow() });
         await db.Books.Where(b => b.Id == bookId && b.Status == BookStatus.NotStarted)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookStatus.InProgress), ct);
@@ -198,15 +212,16 @@ public sealed partial class ClaimService(EntryDb db, ISprintEvents live, TimePro
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return null;
+            return (null, false);
         }
+        await tx.DisposeAsync();
         LogClaimed(bookId, on.TeamId);
         var claimed = await DescribeAsync(userId, ct);
         if (claimed is not null)
         {
             await PublishAsync(BookChangeKind.Claimed, bookId, on.TeamId, userId, ct);
         }
-        return claimed;
+        return (claimed, false);
     }
 
     private async Task PublishAsync(BookChangeKind kind, int bookId, int teamId, string userId, CancellationToken ct)

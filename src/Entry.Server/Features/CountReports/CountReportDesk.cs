@@ -15,7 +15,7 @@ namespace Entry.Server.Features.CountReports;
 /// Reports that a book holds another number of cases than the inventory says, and the Admin's decision: an accepted
 /// count becomes the book's case count, so the target (the sum of case counts) follows and the book may finish or reopen.
 /// </summary>
-public sealed partial class CountReportDesk(EntryDb db, ISprintEvents live, TimeProvider time, ILogger<CountReportDesk> logger)
+public sealed partial class CountReportDesk(EntryDb db, WriteGate writes, ISprintEvents live, TimeProvider time, ILogger<CountReportDesk> logger)
 {
     public const int MaxCount = 5000;
     public const int MaxText = 500;
@@ -123,7 +123,7 @@ public sealed partial class CountReportDesk(EntryDb db, ISprintEvents live, Time
         report.DecidedAt = now;
         book.CaseCount = count;
         bool finished;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await using (var tx = await writes.BeginAsync(db, ct))
         {
             await db.SaveChangesAsync(ct);
             finished = await BookFill.UpdateBookAsync(db, book.Id, count, logged + skipped, ct);

@@ -42,6 +42,14 @@ public sealed class CaseEntry
     public required int Shift { get; init; }
     public required DateTimeOffset StoredAt { get; init; }
 
+    /// <summary>Pending until the national database accepts it (Synced, with its record id) or rejects it.</summary>
+    public NationalSyncState NationalState { get; set; }
+    public string? NationalRecordId { get; set; }
+    /// <summary>When the national side last accepted or rejected it.</summary>
+    public DateTimeOffset? NationalAnsweredAt { get; set; }
+    /// <summary>The national side's reasons by field, as JSON (it never quotes values).</summary>
+    public string? NationalErrors { get; set; }
+
     public bool IsSkipped => Status == CaseStatus.Skipped;
 }
 
@@ -62,5 +70,8 @@ internal sealed class CaseEntryConfiguration : IEntityTypeConfiguration<CaseEntr
         entry.Property(e => e.Version).IsConcurrencyToken();
         // The team's verification queue.
         entry.HasIndex(e => new { e.TeamId, e.Status, e.StoredAt });
+        // The team's correction queue: cases the national side rejected.
+        entry.HasIndex(e => new { e.TeamId, e.NationalState });
+        entry.Property(e => e.NationalRecordId).HasMaxLength(64);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Live;
+using Entry.Server.Features.National;
 using Entry.Server.Features.Progress;
 using Entry.Shared.Books;
 using Entry.Shared.Entries;
@@ -15,7 +16,7 @@ namespace Entry.Server.Features.Entries;
 /// Reads a stored case with its history, corrects it, and verifies a flagged one. Every change that alters a field
 /// stores a revision (who, when, each field before and after) and bumps the version; counters follow the status.
 /// </summary>
-public sealed partial class CaseReview(EntryDb db, ProgressCounters counters, ISprintEvents live, TimeProvider time, ILogger<CaseReview> logger)
+public sealed partial class CaseReview(EntryDb db, WriteGate writes, ProgressCounters counters, NationalOutbox outbox, ISprintEvents live, TimeProvider time, ILogger<CaseReview> logger)
 {
     public async Task<(CaseEntryDetails? Details, ReviewProblem? Problem)> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -139,7 +140,13 @@ public sealed partial class CaseReview(EntryDb db, ProgressCounters counters, IS
             EntryId = entry.Id, Version = entry.Version, Kind = kind, ChangedById = userId, ChangedAt = now,
             Changes = JsonSerializer.Serialize(changes, EntryRecorder.Json),
         });
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        // A change of what the national side holds is sent again (an update once it has the case, else the case).
+        var syncBefore = entry.NationalState;
+        if (changes.Any(c => c.Field is not ("needsVerification" or "verificationReason")))
+        {
+            outbox.Add(entry, book);
+        }
+        await using (var tx = await writes.BeginAsync(db, ct))
         {
             try
             {
@@ -160,9 +167,11 @@ public sealed partial class CaseReview(EntryDb db, ProgressCounters counters, IS
                     ? VersionMismatch(entry.Version)
                     : NumberTaken());
             }
-            await counters.ApplyAsync(BookFill.Scopes(entry, book), ProgressCounters.Change(from, to), ct);
+            await counters.ApplyAsync(BookFill.Scopes(entry, book),
+                ProgressCounters.Change(from, to) + ProgressCounters.SyncChange(syncBefore, entry.NationalState), ct);
             await tx.CommitAsync(ct);
         }
+        outbox.Wake();
         LogChanged(logger, entry.Id, kind, entry.Version, changes.Count);
         live.ProgressChanged(new SprintPlace(entry.TeamId, book.UnitCode, book.Unit!.DistrictCode));
         return (await DetailsAsync(entry, ct), null);
@@ -222,6 +231,9 @@ public sealed partial class CaseReview(EntryDb db, ProgressCounters counters, IS
                 .Select(r => new CaseRevision(r.Version, r.Kind, r.UserName ?? "", r.DisplayName, r.ChangedAt,
                     JsonSerializer.Deserialize<List<FieldChange>>(r.Changes, EntryRecorder.Json) ?? []))
                 .ToList(),
+            National = entry.NationalState,
+            NationalRecordId = entry.NationalRecordId,
+            NationalErrors = NationalRejections.Errors(entry.NationalErrors),
         };
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Live;
+using Entry.Server.Features.National;
 using Entry.Server.Features.Progress;
 using Entry.Server.Features.Shifts;
 using Entry.Shared.Books;
@@ -31,7 +32,7 @@ public sealed record EntryAnswer(EntryOutcome Outcome, CaseEntryResult? Result =
 /// per id. The primary key (the client's id) and the unique (book, entry number) settle races; the loser is answered,
 /// never a 500.
 /// </summary>
-public sealed partial class EntryRecorder(EntryDb db, ProgressCounters counters, ISprintEvents live, TimeProvider time, ILogger<EntryRecorder> logger)
+public sealed partial class EntryRecorder(EntryDb db, WriteGate writes, ProgressCounters counters, NationalOutbox outbox, ISprintEvents live, TimeProvider time, ILogger<EntryRecorder> logger)
 {
     // Names stay readable in the stored JSON (NFC, not \u escapes); the JSON is never written into HTML.
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -88,9 +89,11 @@ public sealed partial class EntryRecorder(EntryDb db, ProgressCounters counters,
             StoredAt = now,
         };
         db.CaseEntries.Add(entry);
+        // Its message to the national database is stored with it, or neither is.
+        outbox.Add(entry, book);
         int logged, skipped;
         bool finished;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await using (var tx = await writes.BeginAsync(db, ct))
         {
             try
             {
@@ -108,6 +111,7 @@ public sealed partial class EntryRecorder(EntryDb db, ProgressCounters counters,
             await counters.ApplyAsync(BookFill.Scopes(entry, book), ProgressCounters.Change(null, entry.Status), ct);
             await tx.CommitAsync(ct);
         }
+        outbox.Wake();
         LogStored(logger, entry.Id, book.Id, entry.EntryNumber, logged, book.CaseCount);
         var place = new SprintPlace(claim.TeamId, book.UnitCode, book.Unit!.DistrictCode);
         live.CaseLogged(new CaseLoggedNotice(place, book.Code, book.Type, userId, logged, book.CaseCount, entry.NeedsVerification, now));

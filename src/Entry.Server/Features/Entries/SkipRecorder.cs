@@ -15,7 +15,7 @@ namespace Entry.Server.Features.Entries;
 /// Skips an entry number of the held book with a reason (a missing page, a blank or cancelled entry, a number never
 /// used). The same rules as logging a case: the holder on the claim's open shift, a free number, once per id.
 /// </summary>
-public sealed partial class SkipRecorder(EntryDb db, ProgressCounters counters, ISprintEvents live, TimeProvider time, ILogger<SkipRecorder> logger)
+public sealed partial class SkipRecorder(EntryDb db, WriteGate writes, ProgressCounters counters, ISprintEvents live, TimeProvider time, ILogger<SkipRecorder> logger)
 {
     public const int MaxNote = 500;
 
@@ -55,6 +55,7 @@ public sealed partial class SkipRecorder(EntryDb db, ProgressCounters counters, 
             Page = 0,
             NeedsVerification = false,
             Status = CaseStatus.Skipped,
+            NationalState = NationalSyncState.None,
             SkipReason = normalized.Reason,
             SkipNote = normalized.Note,
             Details = "{}",
@@ -68,7 +69,7 @@ public sealed partial class SkipRecorder(EntryDb db, ProgressCounters counters, 
         db.CaseEntries.Add(skip);
         int logged, skipped;
         bool finished;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await using (var tx = await writes.BeginAsync(db, ct))
         {
             try
             {

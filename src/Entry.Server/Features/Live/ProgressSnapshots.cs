@@ -19,7 +19,7 @@ public sealed class ProgressSnapshots(ProgressCounters counters, TimeProvider ti
     private static ProgressSnapshot Snapshot(string scope, List<ProgressCounter> rows, DateTimeOffset at)
     {
         static ProgressCounts Counts(IEnumerable<ProgressCounter> of) =>
-            new(of.Sum(c => c.Entered), of.Sum(c => c.Flagged), of.Sum(c => c.Verified), of.Sum(c => c.Skipped));
+            new(of.Sum(c => c.Entered), of.Sum(c => c.Flagged), of.Sum(c => c.Verified), of.Sum(c => c.Skipped), of.Sum(c => c.Synced), of.Sum(c => c.Rejected));
         return new ProgressSnapshot(scope, Counts(rows),
             Enum.GetValues<BookType>().Select(t => new TypeCounts(t, Counts(rows.Where(c => c.Type == t)))).ToList(), at);
     }

@@ -21,6 +21,10 @@ public sealed class ProgressCounter
     public long Verified { get; set; }
     /// <summary>Entry numbers skipped with a reason.</summary>
     public long Skipped { get; set; }
+    /// <summary>Cases the national database holds.</summary>
+    public long Synced { get; set; }
+    /// <summary>Cases the national database rejected, waiting for a correction.</summary>
+    public long Rejected { get; set; }
 }
 
 internal sealed class ProgressCounterConfiguration : IEntityTypeConfiguration<ProgressCounter>

@@ -22,9 +22,12 @@ public sealed class ProgressCounters(EntryDb db)
     public sealed record CaseScopes(int BookId, string UnitCode, string? DistrictCode, BookType Type, int TeamId, DateOnly ShiftDate, int Shift);
 
     /// <summary>Changes to the counters: Entered counts logged cases, Flagged those waiting for verification now.</summary>
-    public readonly record struct Delta(int Entered = 0, int Flagged = 0, int Verified = 0, int Skipped = 0)
+    public readonly record struct Delta(int Entered = 0, int Flagged = 0, int Verified = 0, int Skipped = 0, int Synced = 0, int Rejected = 0)
     {
-        public bool IsZero => Entered == 0 && Flagged == 0 && Verified == 0 && Skipped == 0;
+        public bool IsZero => Entered == 0 && Flagged == 0 && Verified == 0 && Skipped == 0 && Synced == 0 && Rejected == 0;
+
+        public static Delta operator +(Delta a, Delta b) => new(a.Entered + b.Entered, a.Flagged + b.Flagged, a.Verified + b.Verified,
+            a.Skipped + b.Skipped, a.Synced + b.Synced, a.Rejected + b.Rejected);
     }
 
     /// <summary>Applies the delta to every scope of the case, in the caller's transaction.</summary>
@@ -49,19 +52,23 @@ public sealed class ProgressCounters(EntryDb db)
         command.Transaction = transaction;
         // One statement SQLite and PostgreSQL both understand: insert the counter or add to it.
         command.CommandText =
-            "INSERT INTO \"ProgressCounters\" (\"Scope\", \"Type\", \"Entered\", \"Flagged\", \"Verified\", \"Skipped\") " +
-            "VALUES (@scope, @type, @entered, @flagged, @verified, @skipped) " +
+            "INSERT INTO \"ProgressCounters\" (\"Scope\", \"Type\", \"Entered\", \"Flagged\", \"Verified\", \"Skipped\", \"Synced\", \"Rejected\") " +
+            "VALUES (@scope, @type, @entered, @flagged, @verified, @skipped, @synced, @rejected) " +
             "ON CONFLICT (\"Scope\", \"Type\") DO UPDATE SET " +
             "\"Entered\" = \"ProgressCounters\".\"Entered\" + excluded.\"Entered\", " +
             "\"Flagged\" = \"ProgressCounters\".\"Flagged\" + excluded.\"Flagged\", " +
             "\"Verified\" = \"ProgressCounters\".\"Verified\" + excluded.\"Verified\", " +
-            "\"Skipped\" = \"ProgressCounters\".\"Skipped\" + excluded.\"Skipped\"";
+            "\"Skipped\" = \"ProgressCounters\".\"Skipped\" + excluded.\"Skipped\", " +
+            "\"Synced\" = \"ProgressCounters\".\"Synced\" + excluded.\"Synced\", " +
+            "\"Rejected\" = \"ProgressCounters\".\"Rejected\" + excluded.\"Rejected\"";
         var scope = command.AddParameter("@scope");
         command.AddParameter("@type", (int)at.Type);
         command.AddParameter("@entered", (long)delta.Entered);
         command.AddParameter("@flagged", (long)delta.Flagged);
         command.AddParameter("@verified", (long)delta.Verified);
         command.AddParameter("@skipped", (long)delta.Skipped);
+        command.AddParameter("@synced", (long)delta.Synced);
+        command.AddParameter("@rejected", (long)delta.Rejected);
         foreach (var name in scopes)
         {
             scope.Value = name;
@@ -79,6 +86,15 @@ public sealed class ProgressCounters(EntryDb db)
             Is(to, CaseStatus.Flagged) - Is(from, CaseStatus.Flagged),
             Is(to, CaseStatus.Verified) - Is(from, CaseStatus.Verified),
             Is(to, CaseStatus.Skipped) - Is(from, CaseStatus.Skipped));
+    }
+
+    /// <summary>What a case's national sync state moving from one value to another changes in the counters.</summary>
+    public static Delta SyncChange(NationalSyncState from, NationalSyncState to)
+    {
+        static int Is(NationalSyncState state, NationalSyncState what) => state == what ? 1 : 0;
+        return new Delta(
+            Synced: Is(to, NationalSyncState.Synced) - Is(from, NationalSyncState.Synced),
+            Rejected: Is(to, NationalSyncState.Rejected) - Is(from, NationalSyncState.Rejected));
     }
 
     /// <summary>The counters of some scopes, per type.</summary>

@@ -40,17 +40,17 @@ public static class ProgressEndpoints
             Entered = province.Sum(c => c.Entered),
             Flagged = province.Sum(c => c.Flagged),
             Verified = province.Sum(c => c.Verified),
-            Synced = 0,
-            Rejected = 0,
+            Synced = province.Sum(c => c.Synced),
+            Rejected = province.Sum(c => c.Rejected),
             BooksTotal = groups.Sum(g => g.Books),
             BooksNotStarted = groups.Where(g => g.Status == BookStatus.NotStarted).Sum(g => g.Books),
             BooksInProgress = groups.Where(g => g.Status == BookStatus.InProgress).Sum(g => g.Books),
             BooksFinished = groups.Where(g => g.Status == BookStatus.Finished).Sum(g => g.Books),
             ByType = Enum.GetValues<BookType>()
-                .Select(t => new TypeProgress(t, groups.Where(g => g.Type == t).Sum(g => g.Cases), province.Where(c => c.Type == t).Sum(c => c.Entered), 0))
+                .Select(t => new TypeProgress(t, groups.Where(g => g.Type == t).Sum(g => g.Cases), province.Where(c => c.Type == t).Sum(c => c.Entered), province.Where(c => c.Type == t).Sum(c => c.Synced)))
                 .ToList(),
             ByDistrict = districts
-                .Select(d => new UnitProgress(d.Code, d.Name, groups.Where(g => g.DistrictCode == d.Code).Sum(g => g.Cases), byDistrict[ProgressCounters.District(d.Code)].Sum(c => c.Entered), 0))
+                .Select(d => new UnitProgress(d.Code, d.Name, groups.Where(g => g.DistrictCode == d.Code).Sum(g => g.Cases), byDistrict[ProgressCounters.District(d.Code)].Sum(c => c.Entered), byDistrict[ProgressCounters.District(d.Code)].Sum(c => c.Synced)))
                 .ToList(),
         });
     }

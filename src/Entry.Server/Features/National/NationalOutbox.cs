@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Entry.Server.Data;
+using Entry.Server.Features.Books;
+using Entry.Server.Features.Entries;
+using Entry.Shared.Entries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.National;
+
+/// <summary>
+/// Puts a case's message to the national database into the outbox, in the same unit of work as the case: both are
+/// stored or neither. The caller wakes the dispatcher after its commit (<see cref="NationalSignal"/>).
+/// </summary>
+public sealed partial class NationalOutbox(EntryDb db, NationalSignal signal, TimeProvider time, ILogger<NationalOutbox> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Adds the message for the case's current version to the context; the caller's SaveChanges stores it.</summary>
+    public void Add(CaseEntry entry, Book book)
+    {
+        var record = CivilRecordMapping.ToRecord(new CivilRecordMapping.CaseSource(
+            entry.Id, book.Code, book.UnitCode, entry.Type, entry.EntryNumber, entry.RegistrationDate, entry.Page, entry.Details));
+        var now = time.GetUtcNow();
+        db.Add(new NationalMessage
+        {
+            CaseId = entry.Id,
+            CaseVersion = entry.Version,
+            IdempotencyKey = $"{entry.Id:N}-v{entry.Version}",
+            Payload = JsonSerializer.Serialize(record, Json),
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+        if (entry.NationalState != NationalSyncState.Synced)
+        {
+            entry.NationalState = NationalSyncState.Pending;
+        }
+    }
+
+    public void Wake() => signal.Wake();
+
+    /// <summary>
+    /// At start-up: a logged case with no message (stored before the outbox existed) gets one, so every accepted case
+    /// reaches the national side.
+    /// </summary>
+    public async Task BackfillAsync(CancellationToken ct)
+    {
+        var added = 0;
+        while (true)
+        {
+            var orphans = await db.CaseEntries.Include(e => e.Book)
+                .Where(e => e.Status != CaseStatus.Skipped && e.NationalState == NationalSyncState.Pending)
+                .Where(e => !db.Set<NationalMessage>().Any(m => m.CaseId == e.Id))
+                .Take(1_000)
+                .ToListAsync(ct);
+            if (orphans.Count == 0)
+            {
+                break;
+            }
+            foreach (var entry in orphans)
+            {
+                Add(entry, entry.Book!);
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            added += orphans.Count;
+        }
+        if (added > 0)
+        {
+            LogBackfilled(added);
+            signal.Wake();
+        }
+    }
+
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "{Count} stored cases had no national message: queued")]
+    private partial void LogBackfilled(int count);
+}
