@@ -34,6 +34,7 @@ public static class NationalDbApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new FaultState(builder.Configuration.GetSection("Stub:Faults").Get<FaultSettings>() ?? new FaultSettings()));
         builder.Services.AddSingleton<StubCounters>();
+        builder.Services.AddSingleton<AttemptLog>();
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();

@@ -5,6 +5,7 @@ using Entry.Benchmarks;
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- startup 3
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- plan 5
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- entries [clerks=48] [seconds=30] [dashboards=100]
+//   dotnet run -c Release --project tests/Entry.Benchmarks -- national [clerks=16] [seconds=30] [outageSeconds=300] [backlog=100000]
 var command = args.FirstOrDefault() ?? "all";
 var runs = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 5;
 switch (command)
@@ -21,6 +22,9 @@ switch (command)
     case "entries":
         await EntryLoadBenchmark.RunAsync(Argument(1, 48), Argument(2, 30), Argument(3, 100));
         break;
+    case "national":
+        await NationalBenchmark.RunAsync(Argument(1, 16), Argument(2, 30), Argument(3, 300), Argument(4, 100_000));
+        break;
     case "all":
         await ImportBenchmark.RunAsync(runs);
         Console.WriteLine();
@@ -29,7 +33,7 @@ switch (command)
         await PlanBenchmark.RunAsync(runs);
         break;
     default:
-        Console.Error.WriteLine("usage: Entry.Benchmarks [import|startup|plan|all] [runs] | entries [clerks] [seconds] [dashboards]");
+        Console.Error.WriteLine("usage: Entry.Benchmarks [import|startup|plan|all] [runs] | entries [clerks] [seconds] [dashboards] | national [clerks] [seconds] [outageSeconds] [backlog]");
         return 2;
 }
 return 0;

@@ -1,3 +1,4 @@
+using Entry.Shared.Entries;
 using Entry.Shared.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -48,6 +49,7 @@ public sealed class SprintLive : IAsyncDisposable
         _connection.On<BooksChangedBatch>(SprintHub.BooksChanged, batch => BooksChanged?.Invoke(batch));
         _connection.On<ShiftChangedEvent>(SprintHub.ShiftChanged, change => ShiftChanged?.Invoke(change));
         _connection.On<ProgressSnapshot>(SprintHub.ProgressChanged, snapshot => ProgressChanged?.Invoke(snapshot));
+        _connection.On<NationalStatus>(SprintHub.NationalStatus, status => NationalStatusChanged?.Invoke(status));
         _connection.Reconnecting += _ =>
         {
             SetState(LiveState.Reconnecting);
@@ -73,6 +75,8 @@ public sealed class SprintLive : IAsyncDisposable
     public event Action<BooksChangedBatch>? BooksChanged;
     public event Action<ShiftChangedEvent>? ShiftChanged;
     public event Action<ProgressSnapshot>? ProgressChanged;
+    /// <summary>The sync with the national database changed (sent to the province's followers only).</summary>
+    public event Action<NationalStatus>? NationalStatusChanged;
     public event Action<LiveState>? StateChanged;
 
     /// <summary>After a reconnect: every scope subscribed again, with its current counters.</summary>

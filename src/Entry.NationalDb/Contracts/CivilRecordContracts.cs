@@ -58,6 +58,8 @@ public sealed record FaultSettings
     public int RetryAfterSeconds { get; init; } = 1;
     /// <summary>Until then every request is answered 503: a full outage.</summary>
     public DateTimeOffset? OutageUntil { get; init; }
+    /// <summary>The Retry-After of an outage's 503; by default the time left until it ends.</summary>
+    public int? OutageRetryAfterSeconds { get; init; }
     /// <summary>Share answered only after <see cref="SlowMilliseconds"/> (longer than a client's timeout).</summary>
     public double SlowRate { get; init; }
     public int SlowMilliseconds { get; init; } = 30_000;
@@ -68,3 +70,6 @@ public sealed record OutageRequest(int Seconds);
 
 /// <summary>What the stub has seen: <c>GET /admin/stats</c>.</summary>
 public sealed record StubStats(long Records, long Created, long Updated, long Replayed, long Conflicts, long Rejected, long FaultsInjected);
+
+/// <summary>The writes the stub has received since it started (<c>GET /admin/attempts</c>), faulted or not, and their distinct keys.</summary>
+public sealed record AttemptSummary(long Writes, int Keys);

@@ -32,6 +32,8 @@ public static class AdminEndpoints
             return Results.Ok(settings);
         });
         admin.MapGet("/stats", async (StubDb db, StubCounters counters) => counters.Read(await db.Records.LongCountAsync()));
+        admin.MapGet("/attempts", (AttemptLog attempts) => attempts.Summary());
+        admin.MapGet("/attempts/{key}", (string key, AttemptLog attempts) => attempts.Of(key));
     }
 
     private static Dictionary<string, string[]>? Invalid(FaultSettings settings)
@@ -59,6 +61,10 @@ public static class AdminEndpoints
         if (settings.RetryAfterSeconds is < 1 or > 3_600)
         {
             errors["retryAfterSeconds"] = ["Retry-After is 1 to 3,600 seconds."];
+        }
+        if (settings.OutageRetryAfterSeconds is < 1 or > 3_600)
+        {
+            errors["outageRetryAfterSeconds"] = ["Retry-After is 1 to 3,600 seconds."];
         }
         return errors.Count > 0 ? errors : null;
     }

@@ -9,7 +9,7 @@ namespace Entry.NationalDb.Faults;
 /// request is handled (and stored) but answered only after the delay, so a client that times out retries a write the
 /// national side already holds — which the idempotency key settles.
 /// </summary>
-public sealed class FaultMiddleware(RequestDelegate next, FaultState faults, StubCounters counters, TimeProvider time)
+public sealed class FaultMiddleware(RequestDelegate next, FaultState faults, StubCounters counters, AttemptLog attempts, TimeProvider time)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -18,12 +18,16 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultState faults, Stu
             await next(http);
             return;
         }
+        if (!HttpMethods.IsGet(http.Request.Method) && http.Request.Headers[Records.RecordEndpoints.KeyHeader].ToString() is { Length: > 0 } key)
+        {
+            attempts.Arrived(key, time.GetUtcNow());
+        }
         var settings = faults.Current;
         var aborted = http.RequestAborted;
         if (settings.OutageUntil is { } until && time.GetUtcNow() < until)
         {
             await RefuseAsync(http, StatusCodes.Status503ServiceUnavailable, "Outage", "The national database is down.",
-                retryAfter: (int)Math.Ceiling((until - time.GetUtcNow()).TotalSeconds));
+                retryAfter: settings.OutageRetryAfterSeconds ?? (int)Math.Ceiling((until - time.GetUtcNow()).TotalSeconds));
             return;
         }
         if (settings.LatencyMilliseconds > 0)

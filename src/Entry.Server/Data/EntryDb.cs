@@ -28,6 +28,8 @@ public sealed class EntryDb(DbContextOptions<EntryDb> options) : IdentityDbConte
     public DbSet<CaseRevisionRecord> CaseRevisions => Set<CaseRevisionRecord>();
     public DbSet<CountReport> CountReports => Set<CountReport>();
     public DbSet<Entry.Server.Features.National.NationalMessage> NationalOutbox => Set<Entry.Server.Features.National.NationalMessage>();
+    public DbSet<Entry.Server.Features.National.ReconciliationRun> ReconciliationRuns => Set<Entry.Server.Features.National.ReconciliationRun>();
+    public DbSet<Entry.Server.Features.National.ReconciliationDifferenceRecord> ReconciliationDifferences => Set<Entry.Server.Features.National.ReconciliationDifferenceRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

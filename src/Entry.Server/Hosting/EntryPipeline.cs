@@ -59,7 +59,7 @@ public static class EntryPipeline
         api.MapGroup("/teams").MapVerificationQueue();
         api.MapGroup("/books").MapCountReporting();
         api.MapGroup("/count-reports").MapCountReports();
-        api.MapGroup("/national").MapNational();
+        api.MapGroup("/national").MapNational().MapReconciliation();
         api.MapGroup("/teams").MapNationalRejections();
         api.MapGroup("/shifts").MapShifts();
         api.MapGroup("/assignment").MapAssignment();

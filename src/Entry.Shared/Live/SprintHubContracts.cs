@@ -28,6 +28,8 @@ public static class SprintHub
     public const string ShiftChanged = "shiftChanged";
     /// <summary><c>progressChanged(ProgressSnapshot)</c>: the scope's counters after a change.</summary>
     public const string ProgressChanged = "progressChanged";
+    /// <summary><c>nationalStatus(NationalStatus)</c>: to the province group, at most every 2 s and only when the sync with the national database changed.</summary>
+    public const string NationalStatus = "nationalStatus";
 }
 
 /// <summary>Names of the scopes shared by the hub's groups and the progress counters.</summary>

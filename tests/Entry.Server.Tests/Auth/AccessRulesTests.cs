@@ -50,6 +50,8 @@ public sealed class AccessRulesTests(EntryFactory factory) : IClassFixture<Entry
         { "POST", "/api/books/{bookCode}/count-report", "/api/books/NO-SUCH-BOOK/count-report", [Roles.Clerk, Roles.TeamLeader] },
         { "GET", "/api/count-reports", "/api/count-reports", [Roles.Admin] },
         { "GET", "/api/national/status", "/api/national/status", [Roles.Admin, Roles.Monitor] },
+        { "POST", "/api/national/reconciliation", "/api/national/reconciliation", [Roles.Admin] },
+        { "GET", "/api/national/reconciliation", "/api/national/reconciliation", [Roles.Admin, Roles.Monitor] },
         { "GET", "/api/teams/{teamId:int}/national-rejections", "/api/teams/1/national-rejections", [Roles.Admin, Roles.TeamLeader, Roles.Clerk] },
         { "POST", "/api/count-reports/{id:long}/accept", "/api/count-reports/999999/accept", [Roles.Admin] },
         { "POST", "/api/count-reports/{id:long}/reject", "/api/count-reports/999999/reject", [Roles.Admin] },

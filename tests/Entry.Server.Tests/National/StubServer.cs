@@ -45,4 +45,19 @@ public sealed class StubServer : IAsyncLifetime
         (await Client.PutAsJsonAsync("/admin/faults", faults)).EnsureSuccessStatusCode();
 
     public async Task<StubStats> StatsAsync() => (await Client.GetFromJsonAsync<StubStats>("/admin/stats"))!;
+
+    public async Task ClearFaultsAsync() => (await Client.DeleteAsync("/admin/faults")).EnsureSuccessStatusCode();
+
+    /// <summary>Answers 503 to everything for that long; 0 ends an outage.</summary>
+    public async Task OutageAsync(int seconds) =>
+        (await Client.PostAsJsonAsync("/admin/outage", new OutageRequest(seconds))).EnsureSuccessStatusCode();
+
+    public async Task<BookHoldings> HoldingsAsync(string bookCode) =>
+        (await Client.GetFromJsonAsync<BookHoldings>($"/api/civil-records?bookCode={Uri.EscapeDataString(bookCode)}"))!;
+
+    /// <summary>When each write under that idempotency key arrived, faulted or not, in order.</summary>
+    public async Task<List<DateTimeOffset>> AttemptsAsync(string key) =>
+        (await Client.GetFromJsonAsync<List<DateTimeOffset>>($"/admin/attempts/{Uri.EscapeDataString(key)}"))!;
+
+    public async Task<AttemptSummary> AttemptSummaryAsync() => (await Client.GetFromJsonAsync<AttemptSummary>("/admin/attempts"))!;
 }

@@ -20,3 +20,23 @@ public sealed record CaseReviewer(string UserId, bool IsAdmin, bool IsLeader, bo
         return new CaseReviewer(userId, user.IsInRole(Roles.Admin), isLeader, isOfficer);
     }
 }
+
+/// <summary>The gate of a team's review queues (verification, national corrections): its leader, its civil-registry officers, Admins.</summary>
+public static class ReviewQueueAccess
+{
+    /// <summary>Null when the caller may see the team's queue; otherwise the 404 or 403 problem to answer.</summary>
+    public static async Task<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult?> RefusalAsync(
+        TeamAccess access, EntryDb db, ClaimsPrincipal user, int teamId, string queue, CancellationToken ct)
+    {
+        var scope = await access.ForAsync(user, teamId, ct);
+        if (!scope.Exists)
+        {
+            return TeamProblems.NotFound(teamId);
+        }
+        var reviewer = await CaseReviewer.ForAsync(db, user, teamId, ct);
+        return reviewer.IsAdmin || reviewer.IsLeader || reviewer.IsOfficer
+            ? null
+            : TypedResults.Problem($"Only the team's leader, its civil-registry officers and Admins see its {queue}.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
+    }
+}

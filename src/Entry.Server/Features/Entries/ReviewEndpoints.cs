@@ -95,16 +95,9 @@ public static class ReviewEndpoints
     private static async Task<Results<Ok<List<VerificationItem>>, ProblemHttpResult>> Queue(
         int teamId, ClaimsPrincipal user, TeamAccess access, EntryDb db, CancellationToken ct)
     {
-        var scope = await access.ForAsync(user, teamId, ct);
-        if (!scope.Exists)
+        if (await ReviewQueueAccess.RefusalAsync(access, db, user, teamId, "verification queue", ct) is { } refusal)
         {
-            return TeamProblems.NotFound(teamId);
-        }
-        var reviewer = await CaseReviewer.ForAsync(db, user, teamId, ct);
-        if (!(reviewer.IsAdmin || reviewer.IsLeader || reviewer.IsOfficer))
-        {
-            return TypedResults.Problem("Only the team's leader, its civil-registry officers and Admins see its verification queue.",
-                statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
+            return refusal;
         }
         var rows = await db.CaseEntries.AsNoTracking()
             .Where(e => e.TeamId == teamId && e.Status == CaseStatus.Flagged)

@@ -10,4 +10,8 @@ public sealed class LiveOptions
     /// <summary>How often the pending events are sent to the subscribed groups, coalesced: at most one message of each kind per group.</summary>
     [Range(50, 10_000)]
     public int FlushMilliseconds { get; set; } = 250;
+
+    /// <summary>How often the national sync status is read and sent to the province group when it changed (only while someone follows the province).</summary>
+    [Range(250, 60_000)]
+    public int NationalStatusMilliseconds { get; set; } = 2000;
 }

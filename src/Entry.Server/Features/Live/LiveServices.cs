@@ -1,3 +1,4 @@
+using Entry.Server.Features.National;
 using Entry.Server.Features.Shifts;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -7,7 +8,7 @@ namespace Entry.Server.Features.Live;
 
 public static class LiveServices
 {
-    /// <summary>The hub, the coalescing broadcast behind <see cref="ISprintEvents"/> and the shift-change broadcast.</summary>
+    /// <summary>The hub, the coalescing broadcast behind <see cref="ISprintEvents"/>, the shift-change and the national-status broadcasts.</summary>
     public static IServiceCollection AddLive(this IServiceCollection services)
     {
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -16,6 +17,8 @@ public static class LiveServices
         services.AddSingleton<ISprintEvents>(sp => sp.GetRequiredService<LiveBroadcast>());
         services.AddSingleton<ClerkNames>();
         services.AddHostedService<LiveFlusher>();
+        services.AddSingleton<ProvinceWatchers>();
+        services.AddHostedService<NationalStatusBroadcast>();
         services.AddScoped<LiveScopeAccess>();
         services.AddScoped<ProgressSnapshots>();
         services.AddScoped<IShiftChangedHandler, ShiftChangedBroadcast>();

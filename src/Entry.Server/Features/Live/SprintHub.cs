@@ -9,7 +9,7 @@ namespace Entry.Server.Features.Live;
 /// Membership lives only in SignalR's groups, so a Redis backplane carries it when Entry is scaled out.
 /// </summary>
 [Authorize]
-public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshots) : Hub
+public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshots, ProvinceWatchers provinceWatchers) : Hub
 {
     /// <summary>Joins the scope's group and answers its counters now: the client's resync after a reconnect.</summary>
     public async Task<ProgressSnapshot> Subscribe(string scope)
@@ -22,6 +22,10 @@ public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshot
         }
         // Joined before reading: a change after the read then still arrives, and the counts are absolute anyway.
         await Groups.AddToGroupAsync(Context.ConnectionId, allowed.Name, ct);
+        if (allowed.Kind == LiveScopeKind.Province)
+        {
+            provinceWatchers.Joined(Context.ConnectionId);
+        }
         return await snapshots.ReadAsync(allowed.Name, ct);
     }
 
@@ -29,5 +33,15 @@ public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshot
     {
         var parsed = LiveScope.TryParse(scope) ?? throw new HubException("Unknown scope: use 'province', 'district:{code}', 'unit:{code}' or 'team:{id}'.");
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, parsed.Name, Context.ConnectionAborted);
+        if (parsed.Kind == LiveScopeKind.Province)
+        {
+            provinceWatchers.Left(Context.ConnectionId);
+        }
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        provinceWatchers.Left(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 }

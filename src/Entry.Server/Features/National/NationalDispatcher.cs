@@ -20,6 +20,7 @@ public sealed partial class NationalDispatcher(
     TimeProvider time, ILogger<NationalDispatcher> logger) : BackgroundService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly TimeSpan ShortPause = TimeSpan.FromMilliseconds(200);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,9 +65,13 @@ public sealed partial class NationalDispatcher(
         var dispatch = options.Value.Dispatch;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EntryDb>();
+        metrics.Observe(await BacklogAsync(db, ct));
+        if (circuit.WaitBeforeNextCall() is var broken && broken > TimeSpan.Zero)
+        {
+            return broken;
+        }
         var now = time.GetUtcNow();
         var due = await DueAsync(db, now, dispatch.BatchSize, ct);
-        metrics.Observe(await BacklogAsync(db, ct));
         if (due.Count == 0)
         {
             var next = await db.Set<NationalMessage>().Where(m => m.State == NationalMessageState.Pending)
@@ -85,7 +90,13 @@ public sealed partial class NationalDispatcher(
         metrics.Record(outcomes);
         // The national side asked everyone to wait (429/503 with Retry-After): the whole dispatcher waits, not just the message.
         var asked = outcomes.Select(o => o.RetryAfter ?? TimeSpan.Zero).DefaultIfEmpty().Max();
-        return asked > TimeSpan.Zero ? asked : outcomes.Any(o => o.Kind == OutcomeKind.Transient) ? TimeSpan.FromMilliseconds(200) : TimeSpan.Zero;
+        if (outcomes.Any(o => o.Kind == OutcomeKind.NotSent))
+        {
+            // The circuit refused them without a call: wait out its break (at least a moment while it is half-open),
+            // or the loop would spin on messages that stay due.
+            asked = new[] { asked, circuit.WaitBeforeNextCall(), ShortPause }.Max();
+        }
+        return asked > TimeSpan.Zero ? asked : outcomes.Any(o => o.Kind == OutcomeKind.Transient) ? ShortPause : TimeSpan.Zero;
     }
 
     private static async Task<List<DueMessage>> DueAsync(EntryDb db, DateTimeOffset now, int batchSize, CancellationToken ct)

@@ -34,42 +34,15 @@ public static class NationalEndpoints
         return group;
     }
 
-    private static async Task<Ok<NationalStatus>> Status(EntryDb db, NationalMetrics metrics, NationalCircuit circuit, TimeProvider time, CancellationToken ct)
-    {
-        var pending = db.NationalOutbox.Where(m => m.State == NationalMessageState.Pending);
-        var backlog = await pending.CountAsync(ct);
-        var oldest = await pending.OrderBy(m => m.Id).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(ct);
-        var province = await db.ProgressCounters.AsNoTracking().Where(c => c.Scope == Progress.ProgressCounters.Province)
-            .GroupBy(c => 1).Select(g => new { Synced = g.Sum(c => c.Synced), Rejected = g.Sum(c => c.Rejected) }).FirstOrDefaultAsync(ct);
-        var now = time.GetUtcNow();
-        return TypedResults.Ok(new NationalStatus
-        {
-            Backlog = backlog,
-            OldestPendingAt = oldest,
-            OldestPendingAgeSeconds = oldest is { } at ? Math.Max(0, (now - at).TotalSeconds) : 0,
-            Synced = province?.Synced ?? 0,
-            Rejected = province?.Rejected ?? 0,
-            Circuit = circuit.State,
-            CircuitOpenedTimes = circuit.TimesOpened,
-            LastDeliveredAt = metrics.LastDeliveredAt,
-            LastError = metrics.LastError,
-            At = now,
-        });
-    }
+    private static async Task<Ok<NationalStatus>> Status(NationalStatusReader reader, CancellationToken ct) =>
+        TypedResults.Ok(await reader.ReadAsync(ct));
 
     private static async Task<Results<Ok<List<NationalRejection>>, ProblemHttpResult>> Rejections(
         int teamId, ClaimsPrincipal user, TeamAccess access, EntryDb db, CancellationToken ct)
     {
-        var scope = await access.ForAsync(user, teamId, ct);
-        if (!scope.Exists)
+        if (await ReviewQueueAccess.RefusalAsync(access, db, user, teamId, "correction queue", ct) is { } refusal)
         {
-            return TeamProblems.NotFound(teamId);
-        }
-        var reviewer = await CaseReviewer.ForAsync(db, user, teamId, ct);
-        if (!(reviewer.IsAdmin || reviewer.IsLeader || reviewer.IsOfficer))
-        {
-            return TypedResults.Problem("Only the team's leader, its civil-registry officers and Admins see its correction queue.",
-                statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
+            return refusal;
         }
         var rows = await db.CaseEntries.AsNoTracking()
             .Where(e => e.TeamId == teamId && e.NationalState == NationalSyncState.Rejected)

@@ -64,7 +64,8 @@ public sealed class NationalOutcomes(EntryDb db, WriteGate writes, ProgressCount
             }
             else
             {
-                entry.NationalState = NationalSyncState.Rejected;
+                // A correction already waiting to be sent may mend what was rejected: the case stays pending for it.
+                entry.NationalState = newer.Contains(entry.Id) ? NationalSyncState.Pending : NationalSyncState.Rejected;
                 entry.NationalAnsweredAt = now;
                 entry.NationalErrors = outcome.Errors is { } errors ? JsonSerializer.Serialize(errors, Json) : Trim(outcome.Error);
             }

@@ -20,10 +20,12 @@ public static class NationalServices
         services.AddSingleton<NationalMetrics>();
         services.AddScoped<NationalOutbox>();
         services.AddScoped<NationalOutcomes>();
+        services.AddScoped<NationalStatusReader>();
         // Before the dispatcher: the stub listens before anything calls it.
         services.AddHostedService<EmbeddedNationalDb>();
         services.AddSingleton<NationalDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<NationalDispatcher>());
+        services.AddNationalReconciliation();
         services.AddOptions<QuartzOptions>().Configure(quartz =>
         {
             quartz.AddJob<NationalDispatchJob>(job => job.WithIdentity(NationalDispatchJob.Key).StoreDurably());
@@ -33,7 +35,7 @@ public static class NationalServices
                 .WithSimpleSchedule(simple => simple.WithIntervalInSeconds(60).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
         });
 
-        services.AddRefitClient<INationalDbApi>()
+        services.AddRefitGeneratedClient<INationalDbApi>()
             .ConfigureHttpClient((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<NationalDbEndpoint>().BaseAddress;
@@ -45,6 +47,7 @@ public static class NationalServices
                 var settings = context.ServiceProvider.GetRequiredService<IOptions<NationalDbOptions>>().Value.Resilience;
                 var circuit = context.ServiceProvider.GetRequiredService<NationalCircuit>();
                 var breakDuration = TimeSpan.FromSeconds(settings.CircuitBreakSeconds);
+                var maxDelay = TimeSpan.FromMilliseconds(settings.MaxDelayMilliseconds);
                 pipeline
                     .AddTimeout(TimeSpan.FromSeconds(settings.TotalTimeoutSeconds))
                     .AddRetry(new HttpRetryStrategyOptions
@@ -53,9 +56,13 @@ public static class NationalServices
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
                         Delay = TimeSpan.FromMilliseconds(settings.BaseDelayMilliseconds),
-                        MaxDelay = TimeSpan.FromMilliseconds(settings.MaxDelayMilliseconds),
+                        MaxDelay = maxDelay,
                         // 429 and 503 carry Retry-After: the wait the national side asks for.
                         ShouldRetryAfterHeader = true,
+                        // A longer wait than the pipeline's own is left to the outbox: the message is scheduled after
+                        // it and the dispatcher's slot is not held for the whole wait.
+                        ShouldHandle = args => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                            && !(RetryAfter(args.Outcome.Result) > maxDelay)),
                     })
                     .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                     {
@@ -71,4 +78,8 @@ public static class NationalServices
             });
         return services;
     }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response) =>
+        response?.Headers.RetryAfter is not { } header ? null
+        : header.Delta ?? (header.Date is { } date ? date - DateTimeOffset.UtcNow : null);
 }

@@ -1,0 +1,37 @@
+using Entry.Server.Data;
+using Entry.Server.Features.Progress;
+using Entry.Shared.Entries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.National;
+
+/// <summary>The sync with the national database at a glance, read as <c>GET /api/national/status</c> answers it.</summary>
+public sealed class NationalStatusReader(EntryDb db, NationalMetrics metrics, NationalCircuit circuit, TimeProvider time)
+{
+    public async Task<NationalStatus> ReadAsync(CancellationToken ct)
+    {
+        var pending = db.NationalOutbox.AsNoTracking().Where(m => m.State == NationalMessageState.Pending);
+        var backlog = await pending.CountAsync(ct);
+        var oldest = await pending.OrderBy(m => m.Id).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(ct);
+        var province = await db.ProgressCounters.AsNoTracking().Where(c => c.Scope == ProgressCounters.Province)
+            .GroupBy(c => 1).Select(g => new { Synced = g.Sum(c => c.Synced), Rejected = g.Sum(c => c.Rejected) }).FirstOrDefaultAsync(ct);
+        var now = time.GetUtcNow();
+        return new NationalStatus
+        {
+            Backlog = backlog,
+            OldestPendingAt = oldest,
+            OldestPendingAgeSeconds = oldest is { } at ? Math.Max(0, (now - at).TotalSeconds) : 0,
+            Synced = province?.Synced ?? 0,
+            Rejected = province?.Rejected ?? 0,
+            Circuit = circuit.State,
+            CircuitOpenedTimes = circuit.TimesOpened,
+            LastDeliveredAt = metrics.LastDeliveredAt,
+            LastError = metrics.LastError,
+            At = now,
+        };
+    }
+
+    /// <summary>Whether two readings say the same thing: the time of reading and the age it implies do not count.</summary>
+    public static bool Same(NationalStatus? a, NationalStatus b) =>
+        a is not null && a with { At = default, OldestPendingAgeSeconds = 0 } == b with { At = default, OldestPendingAgeSeconds = 0 };
+}

@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Entry.Browser.Tests;
+
+/// <summary>
+/// The review pages against the real server: a civil-registry officer of the demo team verifies a flagged case the demo
+/// clerk logged; an Admin accepts a count report the demo leader filed.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ReviewTests(ServerProcess server, ChromiumBrowser chromium, ITestOutputHelper output)
+    : BrowserTest(server, chromium, output)
+{
+    // u689-02 and u689-03 are the civil-registry officers of the Đồng Xoài team (with its leader); the demo clerk is in it.
+    private const string Officer = "u689-02";
+    private const string Password = "Demo-2026";
+
+    [Fact]
+    public async Task The_demo_teams_civil_registry_officer_verifies_a_flagged_case_from_the_keyboard()
+    {
+        using var clerk = await SignedInAsync("clerk");
+        var book = await HeldBirthBookAsync(clerk);
+
+        var page = await NewPageAsync();
+        await SignInAsync(page, Officer, Password);
+        if (book is null)
+        {
+            // Between 22:00 and 06:00 in Bình Phước no shift is open, so nothing can be logged: the page still opens with its queues.
+            var local = DateTime.UtcNow.AddHours(7).TimeOfDay;
+            Output.WriteLine($"no shift open at {local:hh\\:mm} in Asia/Ho_Chi_Minh: nothing to verify");
+            Assert.False(local > TimeSpan.FromHours(6.05) && local < TimeSpan.FromHours(21.95), "a shift is open from 06:00 to 22:00, so a book is handed out");
+            await page.GetByTestId("nav-review").ClickAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(page.GetByTestId("verification-queue")).ToBeAttachedAsync(new() { Timeout = Timeout });
+            await ScreenshotAsync(page, "review.png");
+            return;
+        }
+        var (id, number) = await LogFlaggedBirthCaseAsync(clerk, book.Value);
+        var code = book.Value.GetProperty("code").GetString()!;
+
+        await page.GetByTestId("nav-review").ClickAsync(new() { Timeout = Timeout });
+        var item = page.Locator($"[data-testid=verification-item][data-book='{code}'][data-entry='{number}']");
+        await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = Timeout });
+        // The queue is a list of buttons: focus and Enter open a case.
+        await item.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        var opened = page.GetByTestId("review-case");
+        await Assertions.Expect(opened).ToHaveAttributeAsync("data-entry-id", id.ToString(), new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByTestId("review-status")).ToContainTextAsync("Chờ xác minh");
+        await Assertions.Expect(page.Locator("input[data-testid=f-childName]")).ToHaveValueAsync("Điểu Thị Hoa");
+        await Assertions.Expect(page.GetByTestId("review-history-empty")).ToBeVisibleAsync();
+
+        var verify = page.GetByTestId("review-verify");
+        await verify.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("review-notice")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByTestId("review-status")).ToContainTextAsync("Đã xác minh");
+        await Assertions.Expect(page.GetByTestId("review-revision")).ToContainTextAsync(Officer);
+        await Assertions.Expect(item).ToHaveCountAsync(0, new() { Timeout = Timeout });
+        await ScreenshotAsync(page, "review.png");
+
+        var stored = await (await clerk.GetAsync($"api/entries/{id}")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("verified", stored.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task An_admin_accepts_a_count_report_with_another_count()
+    {
+        using var leader = await SignedInAsync("leader");
+        var team = (await leader.GetFromJsonAsync<JsonElement>("api/teams/mine")).GetProperty("team").GetProperty("id").GetInt32();
+        var queue = await leader.GetFromJsonAsync<JsonElement>($"api/teams/{team}/queue?page=1&pageSize=50");
+        // A book from the end of the first page: no other test works on it.
+        var book = queue.GetProperty("items").EnumerateArray().Last().GetProperty("book");
+        var code = book.GetProperty("code").GetString()!;
+        var count = book.GetProperty("caseCount").GetInt32();
+        var reported = await leader.PostAsJsonAsync($"api/books/{Uri.EscapeDataString(code)}/count-report", new { reportedCount = count + 3, note = "Sổ có thêm 3 trang" });
+        Assert.True(reported.StatusCode == HttpStatusCode.Created, await reported.Content.ReadAsStringAsync());
+
+        var page = await NewPageAsync();
+        await SignInAsync(page, "admin", Password);
+        await page.GetByTestId("nav-count-reports").ClickAsync(new() { Timeout = Timeout });
+        var row = page.Locator($"[data-testid=count-report][data-book='{code}']");
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await row.Locator("input[data-testid=count-report-count]").FillAsync((count + 2).ToString(CultureInfo.InvariantCulture));
+        await row.Locator("input[data-testid=count-report-count]").PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("count-report-notice")).ToContainTextAsync(code, new() { Timeout = Timeout });
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Đã chấp nhận" }).ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-testid=count-report][data-book='{code}'] [data-testid=count-report-decision]"))
+            .ToContainTextAsync((count + 2).ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), new() { Timeout = Timeout });
+        await ScreenshotAsync(page, "count-reports.png");
+
+        // The inventory follows: the book's count in the team's queue is the accepted one.
+        var after = await leader.GetFromJsonAsync<JsonElement>($"api/teams/{team}/queue?page=1&pageSize=50");
+        var stored = after.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("book")).Single(b => b.GetProperty("code").GetString() == code);
+        Assert.Equal(count + 2, stored.GetProperty("caseCount").GetInt32());
+
+        // The server is shared by the browser tests: give the book its count back, so the province target stays 1.457.884.
+        var back = await leader.PostAsJsonAsync($"api/books/{Uri.EscapeDataString(code)}/count-report", new { reportedCount = count, note = "Trả lại số cũ" });
+        Assert.True(back.StatusCode == HttpStatusCode.Created, await back.Content.ReadAsStringAsync());
+        using var admin = await SignedInAsync("admin");
+        var pending = await admin.GetFromJsonAsync<JsonElement>("api/count-reports?status=pending");
+        var id = pending.EnumerateArray().Single(r => r.GetProperty("bookCode").GetString() == code).GetProperty("id").GetInt64();
+        var restored = await admin.PostAsJsonAsync($"api/count-reports/{id}/accept", new { });
+        Assert.True(restored.IsSuccessStatusCode, await restored.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_teams_page_shows_the_national_sync_and_follows_it_without_a_reload()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, "admin", Password);
+        await page.GetByTestId("nav-teams").ClickAsync(new() { Timeout = Timeout });
+        var panel = page.GetByTestId("national-status");
+        await Assertions.Expect(panel.GetByTestId("national-circuit")).ToHaveAttributeAsync("data-circuit", "closed", new() { Timeout = Timeout });
+        await page.EvaluateAsync("window.teamsNotReloaded = true");
+        var before = await AnsweredOrWaitingAsync(page);
+
+        using var clerk = await SignedInAsync("clerk");
+        var book = await HeldBirthBookAsync(clerk);
+        if (book is null)
+        {
+            Output.WriteLine($"no shift open at {DateTime.UtcNow.AddHours(7):HH:mm} in Asia/Ho_Chi_Minh: nothing to sync");
+            return;
+        }
+        await LogFlaggedBirthCaseAsync(clerk, book.Value);
+
+        // Waiting, synced or rejected: the new case shows in one of them, told by the hub.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await AnsweredOrWaitingAsync(page) <= before)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the national status did not follow the new case");
+            await Task.Delay(200);
+        }
+        Assert.True(await page.EvaluateAsync<bool>("window.teamsNotReloaded === true"), "the page was reloaded");
+        await ScreenshotAsync(page, "teams-national.png");
+    }
+
+    private static async Task<long> AnsweredOrWaitingAsync(IPage page)
+    {
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        long Read(string text) => long.Parse(text, NumberStyles.Number, vi);
+        return Read(await page.GetByTestId("national-backlog").InnerTextAsync())
+            + Read(await page.GetByTestId("national-synced").InnerTextAsync())
+            + Read(await page.GetByTestId("national-rejected").InnerTextAsync());
+    }
+
+    private async Task<HttpClient> SignedInAsync(string userName)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Server.BaseAddress };
+        (await client.PostAsJsonAsync("api/auth/login?useCookies=true", new { userName, password = Password })).EnsureSuccessStatusCode();
+        return client;
+    }
+
+    /// <summary>The birth book the clerk holds (another one is given back); null when no shift is open.</summary>
+    private static async Task<JsonElement?> HeldBirthBookAsync(HttpClient clerk)
+    {
+        var mine = await clerk.GetAsync("api/claims/mine");
+        if (mine.IsSuccessStatusCode)
+        {
+            var held = await mine.Content.ReadFromJsonAsync<JsonElement>();
+            if (held.GetProperty("type").GetString() == "birth")
+            {
+                return held;
+            }
+            (await clerk.PostAsync($"api/books/{Uri.EscapeDataString(held.GetProperty("code").GetString()!)}/release", null)).EnsureSuccessStatusCode();
+        }
+        var claim = await clerk.PostAsync("api/claims/next", null);
+        if (claim.StatusCode == HttpStatusCode.Forbidden)
+        {
+            return null;
+        }
+        claim.EnsureSuccessStatusCode();
+        return await claim.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>A valid birth case flagged as illegible, at the next free entry number of the held book.</summary>
+    private static async Task<(Guid Id, int Number)> LogFlaggedBirthCaseAsync(HttpClient clerk, JsonElement book)
+    {
+        var registered = DateOnly.Parse(book.GetProperty("registeredFrom").GetString()!, CultureInfo.InvariantCulture);
+        var number = book.GetProperty("casesLogged").GetInt32() + book.GetProperty("casesSkipped").GetInt32();
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            number++;
+            var id = Guid.NewGuid();
+            var response = await clerk.PostAsJsonAsync("api/entries", new
+            {
+                id,
+                bookCode = book.GetProperty("code").GetString(),
+                entryNumber = number,
+                registrationDate = registered.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                page = 1,
+                needsVerification = true,
+                verificationReason = "illegible",
+                birth = new
+                {
+                    childName = "Điểu Thị Hoa",
+                    sex = "female",
+                    dateOfBirth = registered.AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    placeOfBirth = "Xã Tân Thành, thị xã Đồng Xoài",
+                    motherName = "Thị K'Lung",
+                    fatherName = "Điểu K'Lung",
+                },
+            });
+            // An entry number logged (or skipped) by another test of the run: take the next one.
+            if (response.StatusCode != HttpStatusCode.Conflict)
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+                return (id, number);
+            }
+        }
+        throw new InvalidOperationException("no free entry number in ten tries");
+    }
+}
