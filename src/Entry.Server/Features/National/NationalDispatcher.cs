@@ -99,16 +99,32 @@ public sealed partial class NationalDispatcher(
         return asked > TimeSpan.Zero ? asked : outcomes.Any(o => o.Kind == OutcomeKind.Transient) ? ShortPause : TimeSpan.Zero;
     }
 
+    /// <summary>
+    /// The due messages, at most a batch, only the oldest pending message of each case (its versions go in order).
+    /// Read in the order of the (State, NextAttemptAt) index and filtered in memory: a correlated "no earlier pending
+    /// message" condition made each round cost the whole backlog (0.6 s at 88,000 pending).
+    /// </summary>
     private static async Task<List<DueMessage>> DueAsync(EntryDb db, DateTimeOffset now, int batchSize, CancellationToken ct)
     {
-        var messages = db.Set<NationalMessage>();
-        return await messages
+        var messages = db.Set<NationalMessage>().AsNoTracking();
+        var candidates = await messages
             .Where(m => m.State == NationalMessageState.Pending && m.NextAttemptAt <= now)
-            .Where(m => !messages.Any(earlier => earlier.CaseId == m.CaseId && earlier.State == NationalMessageState.Pending && earlier.Id < m.Id))
-            .OrderBy(m => m.Id)
-            .Take(batchSize)
-            .Join(db.CaseEntries, m => m.CaseId, c => c.Id, (m, c) => new DueMessage(m.Id, m.CaseId, m.IdempotencyKey, m.Payload, m.Attempts, c.NationalRecordId))
+            .OrderBy(m => m.NextAttemptAt)
+            .Take(batchSize * 2)
+            .Select(m => new { m.Id, m.CaseId, m.IdempotencyKey, m.Payload, m.Attempts })
             .ToListAsync(ct);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+        var caseIds = candidates.Select(c => c.CaseId).Distinct().ToList();
+        var oldest = (await messages.Where(m => caseIds.Contains(m.CaseId) && m.State == NationalMessageState.Pending)
+            .GroupBy(m => m.CaseId).Select(g => g.Min(m => m.Id)).ToListAsync(ct)).ToHashSet();
+        var recordIds = await db.CaseEntries.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.NationalRecordId }).ToDictionaryAsync(c => c.Id, c => c.NationalRecordId, ct);
+        return candidates.Where(c => oldest.Contains(c.Id)).OrderBy(c => c.Id).Take(batchSize)
+            .Select(c => new DueMessage(c.Id, c.CaseId, c.IdempotencyKey, c.Payload, c.Attempts, recordIds.GetValueOrDefault(c.CaseId)))
+            .ToList();
     }
 
     private static async Task<Backlog> BacklogAsync(EntryDb db, CancellationToken ct)
