@@ -43,6 +43,29 @@ public static class BookFill
         return finished;
     }
 
+    /// <summary>
+    /// The answer to a retry: null when the id is new; the first result when the same user sent the same body; a 409
+    /// naming <c>id</c> otherwise. <paramref name="what"/> names the kind of entry in the message ("case", "skip").
+    /// </summary>
+    public static async Task<EntryAnswer?> ReplayAsync(EntryDb db, Guid id, string hash, string userId, string what, CancellationToken ct)
+    {
+        var stored = await db.CaseEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (stored is null)
+        {
+            return null;
+        }
+        if (stored.RequestHash != hash || stored.ClerkId != userId)
+        {
+            var entry = what == "case" ? "case" : "entry";
+            return new EntryAnswer(EntryOutcome.Conflict, Title: "Id already used",
+                Detail: $"A different {entry} was already stored with this id; a retry must send the same {what}, a new {what} a new id.",
+                Errors: new() { ["id"] = [$"This id is already used by a different {entry}."] });
+        }
+        var book = await db.Books.AsNoTracking().SingleAsync(b => b.Id == stored.BookId, ct);
+        var (logged, skipped) = await CountAsync(db, stored.BookId, ct);
+        return new EntryAnswer(EntryOutcome.Replayed, EntryRecorder.Result(stored, book, logged, skipped));
+    }
+
     /// <summary>The claim through which the user may write to the book now, or why not.</summary>
     public static async Task<(Claim? Claim, EntryAnswer? Refusal)> HolderClaimAsync(EntryDb db, Book book, string userId, DateTimeOffset now, CancellationToken ct)
     {

@@ -122,23 +122,8 @@ public sealed partial class EntryRecorder(EntryDb db, WriteGate writes, Progress
         return new EntryAnswer(EntryOutcome.Created, Result(entry, book, logged, skipped));
     }
 
-    private async Task<EntryAnswer?> ReplayAsync(Guid id, string hash, string userId, CancellationToken ct)
-    {
-        var stored = await db.CaseEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (stored is null)
-        {
-            return null;
-        }
-        if (stored.RequestHash != hash || stored.ClerkId != userId)
-        {
-            return new EntryAnswer(EntryOutcome.Conflict, Title: "Id already used",
-                Detail: "A different case was already stored with this id; a retry must send the same case, a new case a new id.",
-                Errors: new() { ["id"] = ["This id is already used by a different case."] });
-        }
-        var storedBook = await db.Books.AsNoTracking().SingleAsync(b => b.Id == stored.BookId, ct);
-        var (logged, skipped) = await BookFill.CountAsync(db, stored.BookId, ct);
-        return new EntryAnswer(EntryOutcome.Replayed, Result(stored, storedBook, logged, skipped));
-    }
+    private Task<EntryAnswer?> ReplayAsync(Guid id, string hash, string userId, CancellationToken ct) =>
+        BookFill.ReplayAsync(db, id, hash, userId, "case", ct);
 
     private async Task<EntryAnswer> NumberTakenAsync(Book book, int entryNumber, CancellationToken ct)
     {

@@ -130,23 +130,8 @@ public sealed partial class SkipRecorder(EntryDb db, WriteGate writes, ProgressC
         return errors;
     }
 
-    private async Task<EntryAnswer?> ReplayAsync(Guid id, string hash, string userId, CancellationToken ct)
-    {
-        var stored = await db.CaseEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (stored is null)
-        {
-            return null;
-        }
-        if (stored.RequestHash != hash || stored.ClerkId != userId)
-        {
-            return new EntryAnswer(EntryOutcome.Conflict, Title: "Id already used",
-                Detail: "A different entry was already stored with this id; a retry must send the same skip, a new skip a new id.",
-                Errors: new() { ["id"] = ["This id is already used by a different entry."] });
-        }
-        var book = await db.Books.AsNoTracking().SingleAsync(b => b.Id == stored.BookId, ct);
-        var (logged, skipped) = await BookFill.CountAsync(db, stored.BookId, ct);
-        return new EntryAnswer(EntryOutcome.Replayed, EntryRecorder.Result(stored, book, logged, skipped));
-    }
+    private Task<EntryAnswer?> ReplayAsync(Guid id, string hash, string userId, CancellationToken ct) =>
+        BookFill.ReplayAsync(db, id, hash, userId, "skip", ct);
 
     private static EntryAnswer NumberTaken() => new(EntryOutcome.Conflict, Title: "Entry number already used",
         Detail: "This entry number of the book is already logged or skipped.",

@@ -127,10 +127,11 @@ public sealed partial class NationalDispatcher(
             .ToList();
     }
 
-    private static async Task<Backlog> BacklogAsync(EntryDb db, CancellationToken ct)
+    /// <summary>Messages waiting and when the oldest was stored; read through the (State, …) index, never the delivered rows.</summary>
+    public static async Task<Backlog> BacklogAsync(EntryDb db, CancellationToken ct)
     {
-        var pending = db.Set<NationalMessage>().Where(m => m.State == NationalMessageState.Pending);
-        return new Backlog(await pending.CountAsync(ct), await pending.OrderBy(m => m.Id).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(ct));
+        var pending = db.Set<NationalMessage>().AsNoTracking().Where(m => m.State == NationalMessageState.Pending);
+        return new Backlog(await pending.CountAsync(ct), await pending.MinAsync(m => (DateTimeOffset?)m.CreatedAt, ct));
     }
 
     private async Task<Outcome> SendAsync(INationalDbApi api, DueMessage message, CancellationToken ct)

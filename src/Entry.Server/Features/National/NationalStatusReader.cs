@@ -10,9 +10,7 @@ public sealed class NationalStatusReader(EntryDb db, NationalMetrics metrics, Na
 {
     public async Task<NationalStatus> ReadAsync(CancellationToken ct)
     {
-        var pending = db.NationalOutbox.AsNoTracking().Where(m => m.State == NationalMessageState.Pending);
-        var backlog = await pending.CountAsync(ct);
-        var oldest = await pending.OrderBy(m => m.Id).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(ct);
+        var (backlog, oldest) = await NationalDispatcher.BacklogAsync(db, ct);
         var province = await db.ProgressCounters.AsNoTracking().Where(c => c.Scope == ProgressCounters.Province)
             .GroupBy(c => 1).Select(g => new { Synced = g.Sum(c => c.Synced), Rejected = g.Sum(c => c.Rejected) }).FirstOrDefaultAsync(ct);
         var now = time.GetUtcNow();
