@@ -30,6 +30,8 @@ public sealed class EntryDb(DbContextOptions<EntryDb> options) : IdentityDbConte
     public DbSet<Entry.Server.Features.National.NationalMessage> NationalOutbox => Set<Entry.Server.Features.National.NationalMessage>();
     public DbSet<Entry.Server.Features.National.ReconciliationRun> ReconciliationRuns => Set<Entry.Server.Features.National.ReconciliationRun>();
     public DbSet<Entry.Server.Features.National.ReconciliationDifferenceRecord> ReconciliationDifferences => Set<Entry.Server.Features.National.ReconciliationDifferenceRecord>();
+    public DbSet<Entry.Server.Features.Sprint.SprintSettings> SprintSettings => Set<Entry.Server.Features.Sprint.SprintSettings>();
+    public DbSet<Entry.Server.Features.Reports.DailySnapshot> DailySnapshots => Set<Entry.Server.Features.Reports.DailySnapshot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

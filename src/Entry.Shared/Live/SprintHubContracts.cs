@@ -18,6 +18,11 @@ public static class SprintHub
     public const string Subscribe = "Subscribe";
     /// <summary><c>Unsubscribe(string scope)</c>.</summary>
     public const string Unsubscribe = "Unsubscribe";
+    /// <summary>
+    /// <c>WatchDashboard(string scope) → DashboardLive</c>: <c>province</c> or <c>district:{code}</c>, for a monitor's dashboard. The
+    /// connection then gets only <see cref="DashboardChanged"/> for it (no per-book lines: light on a slow link).
+    /// </summary>
+    public const string WatchDashboard = "WatchDashboard";
 
     // Server → client.
     /// <summary><c>casesLogged(CasesLoggedBatch)</c>: the cases logged in the scope since the last message, per book.</summary>
@@ -30,6 +35,8 @@ public static class SprintHub
     public const string ProgressChanged = "progressChanged";
     /// <summary><c>nationalStatus(NationalStatus)</c>: to the province group, at most every 2 s and only when the sync with the national database changed.</summary>
     public const string NationalStatus = "nationalStatus";
+    /// <summary><c>dashboardChanged(DashboardLive)</c>: to the dashboards watching a scope, at most once a second, after a change.</summary>
+    public const string DashboardChanged = "dashboardChanged";
 }
 
 /// <summary>Names of the scopes shared by the hub's groups and the progress counters.</summary>

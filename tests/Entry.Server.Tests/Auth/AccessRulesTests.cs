@@ -65,6 +65,17 @@ public sealed class AccessRulesTests(EntryFactory factory) : IClassFixture<Entry
         { "POST", "/api/books/{bookCode}/claim", "/api/books/NO-SUCH-BOOK/claim", [Roles.Clerk] },
         { "POST", "/api/books/{bookCode}/release", "/api/books/NO-SUCH-BOOK/release", [Roles.Clerk] },
         { "POST", "/api/entries", "/api/entries", [Roles.Clerk] },
+        { "GET", "/api/sprint", "/api/sprint", Roles.All.ToArray() },
+        { "PUT", "/api/sprint", "/api/sprint", [Roles.Admin] },
+        { "GET", "/api/dashboard", "/api/dashboard", [Roles.Admin, Roles.Monitor] },
+        { "GET", "/api/dashboard/units/{code}", "/api/dashboard/units/70", [Roles.Admin, Roles.Monitor] },
+        { "GET", "/api/dashboard/units/{code}/books", "/api/dashboard/units/70/books", [Roles.Admin, Roles.Monitor] },
+        { "GET", "/api/map/districts", "/api/map/districts", Roles.All.ToArray() },
+        { "GET", "/api/reports/dates", "/api/reports/dates", [Roles.Admin, Roles.Monitor] },
+        { "GET", "/api/reports/progress", "/api/reports/progress", [Roles.Admin, Roles.Monitor] },
+        { "GET", "/api/reports/progress.xlsx", "/api/reports/progress.xlsx", [Roles.Admin, Roles.Monitor] },
+        { "GET", "/api/reports/progress.csv", "/api/reports/progress.csv", [Roles.Admin, Roles.Monitor] },
+        { "POST", "/api/reports/snapshots", "/api/reports/snapshots", [Roles.Admin] },
     };
 
     /// <summary>

@@ -557,6 +557,61 @@ namespace Entry.Server.Data.Migrations
                     b.ToTable("ProgressCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Entry.Server.Features.Reports.DailySnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Books")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BooksFinished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Entered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Flagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Synced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Verified")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "Scope", "Type")
+                        .IsUnique();
+
+                    b.ToTable("DailySnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Entry.Server.Features.Rosters.RosterEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -617,6 +672,33 @@ namespace Entry.Server.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ShiftRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Sprint.SprintSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ReportTargetPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SprintSettings", (string)null);
                 });
 
             modelBuilder.Entity("Entry.Server.Features.Teams.Team", b =>
