@@ -53,6 +53,8 @@ public static class EntryServices
 
         services.AddScoped<BookImporter>();
         services.AddScoped<Entry.Server.Features.Progress.ProgressCounters>();
+        services.AddScoped<Entry.Server.Features.Auth.MonitorAreas>();
+        services.AddScoped<Entry.Server.Features.Sprint.SprintSettingsStore>();
         services.AddTeams();
         services.AddShifts(builder.Configuration);
         services.AddAssignment();

@@ -17,6 +17,7 @@ public sealed partial class DemoSeeder(EntryDb db, BookImporter importer, IOptio
         var password = options.Value.Password;
         await ensure("admin", "Quản trị viên (demo)", password, Roles.Admin, "70");
         await ensure("monitor", "Sở Tư pháp (demo)", password, Roles.Monitor, "70");
+        await ensure("monitor689", "Phòng Tư pháp Đồng Xoài (demo)", password, Roles.Monitor, "689");
         await ensure("leader", "Tổ trưởng (demo)", password, Roles.TeamLeader, "689");
         await ensure("clerk", "Nhập liệu viên (demo)", password, Roles.Clerk, "689");
     }
