@@ -6,6 +6,7 @@ using Entry.Benchmarks;
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- plan 5
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- entries [clerks=48] [seconds=30] [dashboards=100]
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- national [clerks=16] [seconds=30] [outageSeconds=300] [backlog=100000]
+//   dotnet run -c Release --project tests/Entry.Benchmarks -- dashboard [runs=5]
 var command = args.FirstOrDefault() ?? "all";
 var runs = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 5;
 switch (command)
@@ -25,6 +26,9 @@ switch (command)
     case "national":
         await NationalBenchmark.RunAsync(Argument(1, 16), Argument(2, 30), Argument(3, 300), Argument(4, 100_000));
         break;
+    case "dashboard":
+        await DashboardBenchmark.RunAsync(runs);
+        break;
     case "all":
         await ImportBenchmark.RunAsync(runs);
         Console.WriteLine();
@@ -33,7 +37,7 @@ switch (command)
         await PlanBenchmark.RunAsync(runs);
         break;
     default:
-        Console.Error.WriteLine("usage: Entry.Benchmarks [import|startup|plan|all] [runs] | entries [clerks] [seconds] [dashboards] | national [clerks] [seconds] [outageSeconds] [backlog]");
+        Console.Error.WriteLine("usage: Entry.Benchmarks [import|startup|plan|all] [runs] | entries [clerks] [seconds] [dashboards] | national [clerks] [seconds] [outageSeconds] [backlog] | dashboard [runs]");
         return 2;
 }
 return 0;

@@ -20,12 +20,15 @@ internal sealed class ServerProcess : IAsyncDisposable
     public string DataDirectory { get; }
     public TimeSpan StartedIn { get; private set; }
 
-    public static async Task<ServerProcess> StartAsync(IDictionary<string, string> settings, string? dataDirectory = null)
+    /// <param name="settings">Configuration keys and values (<c>Entry:Clock:Offset</c>…).</param>
+    /// <param name="dataDirectory">The data directory; a new empty one by default.</param>
+    /// <param name="serverDirectory">The folder of Entry.Server.dll (a publish output, say); this tool's own output by default.</param>
+    public static async Task<ServerProcess> StartAsync(IDictionary<string, string> settings, string? dataDirectory = null, string? serverDirectory = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "entry-bench", Guid.NewGuid().ToString("N"));
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var baseDir = AppContext.BaseDirectory;
+        var baseDir = serverDirectory ?? AppContext.BaseDirectory;
         var info = new ProcessStartInfo("dotnet", [Path.Combine(baseDir, "Entry.Server.dll"), "--urls", address.ToString()])
         {
             WorkingDirectory = baseDir,

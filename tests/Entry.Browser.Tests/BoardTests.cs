@@ -24,10 +24,8 @@ public sealed class BoardTests(ServerProcess server, ChromiumBrowser chromium, I
         await page.EvaluateAsync("window.boardNotReloaded = true");
 
         // The demo clerk of the leader's team, through the API in a session of its own.
-        using var clerk = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Server.BaseAddress };
-        (await clerk.PostAsJsonAsync("api/auth/login?useCookies=true", new { userName = "clerk", password = "Demo-2026" })).EnsureSuccessStatusCode();
-        var mine = await clerk.GetAsync("api/claims/mine");
-        var claim = mine.IsSuccessStatusCode ? mine : await clerk.PostAsync("api/claims/next", null);
+        using var clerk = await DemoClerk.SignInAsync(Server.BaseAddress);
+        var claim = await DemoClerk.HoldBookAsync(clerk);
 
         // Between 22:00 and 06:00 in Bình Phước no shift is open: nothing can be claimed and the board says so.
         if (claim.StatusCode == HttpStatusCode.Forbidden)
@@ -51,7 +49,7 @@ public sealed class BoardTests(ServerProcess server, ChromiumBrowser chromium, I
         await Assertions.Expect(row).ToHaveAttributeAsync("data-book", code, new() { Timeout = Timeout });
         var before = int.Parse(await row.GetByTestId("board-cases-shift").InnerTextAsync(), NumberStyles.Number, CultureInfo.GetCultureInfo("vi-VN"));
 
-        var stored = await LogBirthCaseAsync(clerk, book);
+        var stored = await DemoClerk.LogBirthCaseAsync(clerk, book);
         Output.WriteLine($"logged entry {stored.GetProperty("entryNumber")} of {code}");
 
         await Assertions.Expect(row.GetByTestId("board-cases-shift")).ToHaveTextAsync((before + 1).ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), new() { Timeout = Timeout });
@@ -89,10 +87,8 @@ public sealed class BoardTests(ServerProcess server, ChromiumBrowser chromium, I
         await Assertions.Expect(page.Locator("[data-testid=board-shift], [data-testid=board-no-shift]")).ToBeVisibleAsync(new() { Timeout = Timeout });
         await page.EvaluateAsync("window.boardNotReloaded = true");
 
-        using var clerk = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Server.BaseAddress };
-        (await clerk.PostAsJsonAsync("api/auth/login?useCookies=true", new { userName = "clerk", password = "Demo-2026" })).EnsureSuccessStatusCode();
-        var mine = await clerk.GetAsync("api/claims/mine");
-        var claim = mine.IsSuccessStatusCode ? mine : await clerk.PostAsync("api/claims/next", null);
+        using var clerk = await DemoClerk.SignInAsync(Server.BaseAddress);
+        var claim = await DemoClerk.HoldBookAsync(clerk);
         if (claim.StatusCode == HttpStatusCode.Forbidden)
         {
             // Outside shift hours nothing can be logged; the claim test above covers the board's night view.
@@ -111,48 +107,12 @@ public sealed class BoardTests(ServerProcess server, ChromiumBrowser chromium, I
         await socket!.CloseAsync();
         await Assertions.Expect(connection).ToHaveAttributeAsync("data-state", "reconnecting", new() { Timeout = Timeout });
         // Logged while the board is away: no event reaches it, only the resync after the reconnect.
-        await LogBirthCaseAsync(clerk, book);
+        await DemoClerk.LogBirthCaseAsync(clerk, book);
         await Assertions.Expect(row.GetByTestId("board-cases-shift")).ToHaveTextAsync(before.ToString("N0", vi));
         comeBack.SetResult();
 
         await Assertions.Expect(connection).ToHaveAttributeAsync("data-state", "live", new() { Timeout = Timeout });
         await Assertions.Expect(row.GetByTestId("board-cases-shift")).ToHaveTextAsync((before + 1).ToString("N0", vi), new() { Timeout = Timeout });
         Assert.True(await page.EvaluateAsync<bool>("window.boardNotReloaded === true"), "the board was reloaded");
-    }
-
-    /// <summary>A valid birth case of the held book (the demo queue starts with birth books) at the next free entry number.</summary>
-    private static async Task<JsonElement> LogBirthCaseAsync(HttpClient clerk, JsonElement book)
-    {
-        Assert.Equal("birth", book.GetProperty("type").GetString());
-        var registered = DateOnly.Parse(book.GetProperty("registeredFrom").GetString()!, CultureInfo.InvariantCulture);
-        var number = book.GetProperty("casesLogged").GetInt32() + book.GetProperty("casesSkipped").GetInt32();
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            number++;
-            var response = await clerk.PostAsJsonAsync("api/entries", new
-            {
-                id = Guid.NewGuid(),
-                bookCode = book.GetProperty("code").GetString(),
-                entryNumber = number,
-                registrationDate = registered.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                page = 1,
-                birth = new
-                {
-                    childName = "Điểu Thị Hoa",
-                    sex = "female",
-                    dateOfBirth = registered.AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    placeOfBirth = "Xã Tân Thành, thị xã Đồng Xoài",
-                    motherName = "Thị K'Lung",
-                    fatherName = "Điểu K'Lung",
-                },
-            });
-            // An entry number logged (or skipped) by another test of the run: take the next one.
-            if (response.StatusCode != HttpStatusCode.Conflict)
-            {
-                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-                return await response.Content.ReadFromJsonAsync<JsonElement>();
-            }
-        }
-        throw new InvalidOperationException("no free entry number in ten tries");
     }
 }

@@ -10,7 +10,7 @@ namespace Entry.Browser.Tests;
 /// The Entry server as a real separate process on 127.0.0.1, with its own empty data directory, so the
 /// browser talks to exactly what <c>dotnet run</c> would serve (demo data and users load at start).
 /// </summary>
-public sealed class ServerProcess : IAsyncLifetime
+public class ServerProcess : IAsyncLifetime
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
 
@@ -67,6 +67,7 @@ public sealed class ServerProcess : IAsyncLifetime
         // The test host's own settings must not leak into the server.
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("DOTNET_STARTUP_HOOKS");
+        Configure(start.Environment);
 
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -76,6 +77,11 @@ public sealed class ServerProcess : IAsyncLifetime
         _process.BeginErrorReadLine();
 
         await WaitUntilReadyAsync();
+    }
+
+    /// <summary>More settings for the server process's environment (<c>Entry__Clock__Offset</c>, say).</summary>
+    protected virtual void Configure(IDictionary<string, string?> environment)
+    {
     }
 
     public async Task DisposeAsync()
