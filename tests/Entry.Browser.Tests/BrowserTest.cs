@@ -57,10 +57,23 @@ public abstract class BrowserTest(ServerProcess server, ChromiumBrowser chromium
 
     protected async Task ScreenshotAsync(IPage page, string name)
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name);
+        var path = ScreenshotPath(name);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         output.WriteLine($"screenshot: {path}");
+    }
+
+    protected async Task ScreenshotAsync(ILocator element, string name)
+    {
+        var path = ScreenshotPath(name);
+        await element.ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
+        output.WriteLine($"screenshot: {path}");
+    }
+
+    /// <summary>Where screenshots go: TestResults/screenshots beside the test assembly (kept as the run's artifacts).</summary>
+    private static string ScreenshotPath(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
     }
 }
