@@ -1,5 +1,6 @@
 using Entry.Shared.Entries;
 using Entry.Shared.Live;
+using Entry.Shared.Monitoring;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -31,6 +32,8 @@ public sealed class SprintLive : IAsyncDisposable
 
     private readonly HubConnection _connection;
     private readonly HashSet<string> _scopes = [];
+    // Dashboards watched (WatchDashboard): watched again after a reconnect, like the scopes.
+    private readonly HashSet<string> _dashboards = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly AuthenticationStateProvider _authentication;
@@ -50,6 +53,7 @@ public sealed class SprintLive : IAsyncDisposable
         _connection.On<ShiftChangedEvent>(SprintHub.ShiftChanged, change => ShiftChanged?.Invoke(change));
         _connection.On<ProgressSnapshot>(SprintHub.ProgressChanged, snapshot => ProgressChanged?.Invoke(snapshot));
         _connection.On<NationalStatus>(SprintHub.NationalStatus, status => NationalStatusChanged?.Invoke(status));
+        _connection.On<DashboardLive>(SprintHub.DashboardChanged, live => DashboardChanged?.Invoke(live));
         _connection.Reconnecting += _ =>
         {
             SetState(LiveState.Reconnecting);
@@ -60,7 +64,7 @@ public sealed class SprintLive : IAsyncDisposable
         // clears the scopes): start over if something is still followed.
         _connection.Closed += _ =>
         {
-            if (!_stopping.IsCancellationRequested && _scopes.Count > 0)
+            if (!_stopping.IsCancellationRequested && (_scopes.Count > 0 || _dashboards.Count > 0))
             {
                 SetState(LiveState.Reconnecting);
                 _connecting = ConnectAsync();
@@ -77,9 +81,11 @@ public sealed class SprintLive : IAsyncDisposable
     public event Action<ProgressSnapshot>? ProgressChanged;
     /// <summary>The sync with the national database changed (sent to the province's followers only).</summary>
     public event Action<NationalStatus>? NationalStatusChanged;
+    /// <summary>A watched dashboard's figures changed (<see cref="WatchDashboardAsync"/>).</summary>
+    public event Action<DashboardLive>? DashboardChanged;
     public event Action<LiveState>? StateChanged;
 
-    /// <summary>After a reconnect: every scope subscribed again, with its current counters.</summary>
+    /// <summary>After a reconnect: every scope subscribed again, with its current counters (and every dashboard watched again).</summary>
     public event Action<IReadOnlyList<ProgressSnapshot>>? Resynced;
 
     /// <summary>
@@ -113,6 +119,56 @@ public sealed class SprintLive : IAsyncDisposable
         }
         _connecting ??= ConnectAsync();
         return null;
+    }
+
+    /// <summary>
+    /// Watches a dashboard scope (<c>province</c> or <c>district:{code}</c>): <see cref="DashboardChanged"/> follows. Answers its
+    /// figures now when connected; null while connecting (<see cref="Resynced"/> follows). A scope the user may not see throws
+    /// <see cref="HubException"/>.
+    /// </summary>
+    public async Task<DashboardLive?> WatchDashboardAsync(string scope, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_connection.State == HubConnectionState.Connected)
+            {
+                try
+                {
+                    var live = await _connection.InvokeAsync<DashboardLive>(SprintHub.WatchDashboard, scope, cancellationToken);
+                    _dashboards.Add(scope);
+                    return live;
+                }
+                catch (Exception e) when (e is InvalidOperationException or IOException)
+                {
+                    // Dropped just now: kept, it is watched again on the reconnect.
+                }
+            }
+            _dashboards.Add(scope);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        _connecting ??= ConnectAsync();
+        return null;
+    }
+
+    /// <summary>
+    /// Forgets a dashboard, so it is not watched again after a reconnect. The hub has no call to leave one (watching another
+    /// replaces it), so its messages may still come until then; views match them by scope.
+    /// </summary>
+    public async Task UnwatchDashboardAsync(string scope)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            _dashboards.Remove(scope);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async Task UnsubscribeAsync(string scope)
@@ -181,6 +237,17 @@ public sealed class SprintLive : IAsyncDisposable
                     _scopes.Remove(scope);
                 }
             }
+            foreach (var scope in _dashboards.ToList())
+            {
+                try
+                {
+                    await _connection.InvokeAsync<DashboardLive>(SprintHub.WatchDashboard, scope);
+                }
+                catch (HubException)
+                {
+                    _dashboards.Remove(scope);
+                }
+            }
         }
         catch (Exception e) when (e is InvalidOperationException or IOException)
         {
@@ -203,6 +270,7 @@ public sealed class SprintLive : IAsyncDisposable
         try
         {
             _scopes.Clear();
+            _dashboards.Clear();
             await _connection.StopAsync();
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or OperationCanceledException)

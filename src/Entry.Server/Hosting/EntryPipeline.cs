@@ -3,13 +3,16 @@ using Entry.Server.Features.Board;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Claims;
 using Entry.Server.Features.CountReports;
+using Entry.Server.Features.Dashboard;
 using Entry.Server.Features.Entries;
 using Entry.Server.Features.Live;
 using Entry.Server.Features.National;
 using Entry.Server.Features.Assignment;
 using Entry.Server.Features.Progress;
+using Entry.Server.Features.Reports;
 using Entry.Server.Features.Rosters;
 using Entry.Server.Features.Shifts;
+using Entry.Server.Features.Sprint;
 using Entry.Server.Features.Teams;
 using Entry.Server.Features.Units;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,6 +66,10 @@ public static class EntryPipeline
         api.MapGroup("/teams").MapNationalRejections();
         api.MapGroup("/shifts").MapShifts();
         api.MapGroup("/assignment").MapAssignment();
+        api.MapGroup("/sprint").MapSprint();
+        api.MapGroup("/reports").MapReports();
+        api.MapGroup("/dashboard").MapDashboard();
+        api.MapGroup("/map").MapDistrictMap();
         app.MapSprintHub();
 
         // An unknown API path is a 404 problem; every other unknown path is a page of the browser app. A body

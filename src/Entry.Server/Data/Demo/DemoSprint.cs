@@ -2,6 +2,7 @@ using Entry.Server.Features.Assignment;
 using Entry.Server.Features.Auth;
 using Entry.Server.Features.Rosters;
 using Entry.Server.Features.Shifts;
+using Entry.Server.Features.Sprint;
 using Entry.Server.Features.Teams;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;
@@ -22,6 +23,7 @@ public sealed partial class DemoSprint(
 {
     public const string DemoTeamUnit = "689";
     public const int Computers = 6;
+    public const int SprintDays = 30;
 
     // Members by index: 0–2 civil-registry officers (0 leads), 3–5 police officers, 6–11 others.
     private static MemberCategory CategoryOf(int index) => index switch
@@ -95,12 +97,28 @@ public sealed partial class DemoSprint(
         var thisWeek = ShiftCalendar.WeekStart(ShiftCalendar.LocalDate(time.GetUtcNow()));
         var roster = teams.SelectMany(t => Roster(t.Team.Id, t.Members.Select(m => m.User.Id).ToList(), thisWeek, t.Members.Any(m => m.User == demoClerk) ? demoClerk.Id : null));
         await BulkInsert.InsertAsync(db, roster, ct);
+        if (!await db.SprintSettings.AnyAsync(ct))
+        {
+            db.SprintSettings.Add(Settings(thisWeek));
+            await db.SaveChangesAsync(ct);
+        }
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
 
         var summary = await assignment.RecomputeAsync(ct);
         LogSeeded(teams.Count, users.Count, summary.BooksAssigned, summary.ElapsedMilliseconds);
     }
+
+    /// <summary>
+    /// The demo sprint runs from the first rostered day (this week's Monday) for <see cref="SprintDays"/> days, with the
+    /// report's target at 80 %: the demo plan projects 22–44 days, so the province shows as behind its end date.
+    /// </summary>
+    internal static SprintSettings Settings(DateOnly firstRosteredDay) => new()
+    {
+        StartDate = firstRosteredDay,
+        EndDate = firstRosteredDay.AddDays(SprintDays),
+        ReportTargetPercent = SprintSettingsStore.DefaultTargetPercent,
+    };
 
     /// <summary>
     /// Every member works one shift a day: each shift gets one civil-registry officer, one police officer and two

@@ -1,4 +1,5 @@
 using Entry.Server.Data;
+using Entry.Server.Features.Dashboard;
 using Entry.Shared.Live;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public sealed partial class LiveFlusher(
     IServiceScopeFactory scopes,
     IOptions<LiveOptions> options,
     TimeProvider time,
+    DashboardWatchers dashboards,
     ILogger<LiveFlusher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,6 +31,11 @@ public sealed partial class LiveFlusher(
             {
                 if (broadcast.Drain() is { } batch)
                 {
+                    // Every notice reaches the province's and its district's groups: their dashboards are sent again (coalesced).
+                    foreach (var group in batch.Groups.Keys.Where(DashboardScopes.IsDashboardScope))
+                    {
+                        dashboards.Changed(group);
+                    }
                     await SendAsync(batch, stoppingToken);
                 }
             }

@@ -14,4 +14,8 @@ public sealed class LiveOptions
     /// <summary>How often the national sync status is read and sent to the province group when it changed (only while someone follows the province).</summary>
     [Range(250, 60_000)]
     public int NationalStatusMilliseconds { get; set; } = 2000;
+
+    /// <summary>How often a watched dashboard whose figures changed gets <c>dashboardChanged</c> (at most one message per period).</summary>
+    [Range(250, 60_000)]
+    public int DashboardMilliseconds { get; set; } = 1000;
 }

@@ -1,4 +1,6 @@
+using Entry.Server.Features.Dashboard;
 using Entry.Shared.Live;
+using Entry.Shared.Monitoring;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,7 +11,8 @@ namespace Entry.Server.Features.Live;
 /// Membership lives only in SignalR's groups, so a Redis backplane carries it when Entry is scaled out.
 /// </summary>
 [Authorize]
-public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshots, ProvinceWatchers provinceWatchers) : Hub
+public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshots, ProvinceWatchers provinceWatchers,
+    DashboardWatch dashboard, DashboardWatchers dashboardWatchers) : Hub
 {
     /// <summary>Joins the scope's group and answers its counters now: the client's resync after a reconnect.</summary>
     public async Task<ProgressSnapshot> Subscribe(string scope)
@@ -39,9 +42,27 @@ public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshot
         }
     }
 
+    /// <summary>Watches one dashboard (leaving the one watched before) and answers its figures now: the resync after a reconnect.</summary>
+    public async Task<DashboardLive> WatchDashboard(string scope)
+    {
+        var ct = Context.ConnectionAborted;
+        var (place, refusal) = await dashboard.CheckAsync(Context.User!, scope, ct);
+        if (place is null)
+        {
+            throw new HubException(refusal);
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, DashboardWatchers.Group(place.Scope), ct);
+        if (dashboardWatchers.Watch(Context.ConnectionId, place.Scope) is { } before)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, DashboardWatchers.Group(before), ct);
+        }
+        return await dashboard.ReadAsync(place, ct);
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         provinceWatchers.Left(Context.ConnectionId);
+        dashboardWatchers.Left(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 }

@@ -11,7 +11,8 @@ namespace Entry.Server.Features.Progress;
 public sealed class ProgressCounter
 {
     public long Id { get; init; }
-    /// <summary><c>province</c>, <c>district:688</c>, <c>unit:25216</c>, <c>book:42</c>, <c>team:7</c>, <c>shift:2026-11-23/3</c>, <c>day:2026-11-23</c>.</summary>
+    /// <summary><c>province</c>, <c>district:688</c>, <c>unit:25216</c>, <c>book:42</c>, <c>team:7</c>, <c>shift:2026-11-23/3</c>, <c>day:2026-11-23</c>,
+    /// <c>dshift:688:2026-11-23/3</c> (a district's cases of one shift).</summary>
     public required string Scope { get; init; }
     public required BookType Type { get; init; }
     public long Entered { get; set; }

@@ -17,8 +17,11 @@ public sealed class ProgressCounters(EntryDb db)
     public static string Team(int teamId) => $"team:{teamId}";
     public static string Shift(DateOnly date, int shift) => $"shift:{date:yyyy-MM-dd}/{shift}";
     public static string Day(DateOnly date) => $"day:{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    /// <summary>A district's cases of one shift: the district dashboard's rate per shift and per day.</summary>
+    public static string DistrictShift(string district, DateOnly date, int shift) =>
+        $"dshift:{district}:{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{shift}";
 
-    /// <summary>The scopes a case counts in: its book, unit, district, the province, and the team, shift and day it was logged in.</summary>
+    /// <summary>The scopes a case counts in: its book, unit, district, the province, and the team, shift (of the province and of the district) and day it was logged in.</summary>
     public sealed record CaseScopes(int BookId, string UnitCode, string? DistrictCode, BookType Type, int TeamId, DateOnly ShiftDate, int Shift);
 
     /// <summary>Changes to the counters: Entered counts logged cases, Flagged those waiting for verification now.</summary>
@@ -46,6 +49,7 @@ public sealed class ProgressCounters(EntryDb db)
         if (at.DistrictCode is { } district)
         {
             scopes.Add(District(district));
+            scopes.Add(DistrictShift(district, at.ShiftDate, at.Shift));
         }
 
         await using var command = db.Database.GetDbConnection().CreateCommand();

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Entry.Server.Data;
+using Entry.Server.Features.Auth;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;
 using Entry.Shared.Books;
@@ -15,21 +17,36 @@ public static class ProgressEndpoints
         group.WithTags("Progress");
         group.MapGet("/", Get)
             .RequireRoles(Roles.Admin, Roles.Monitor, Roles.TeamLeader)
-            .WithSummary("Province totals toward the target, by type and by district.");
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Province totals toward the target, by type and by district; a district Monitor gets the same shape for their district only.");
         return group;
     }
 
-    private static async Task<Ok<ProgressResponse>> Get(EntryDb db, ProgressCounters counters, CancellationToken ct)
+    private static async Task<Results<Ok<ProgressResponse>, ProblemHttpResult>> Get(
+        ClaimsPrincipal user, MonitorAreas areas, EntryDb db, ProgressCounters counters, CancellationToken ct)
     {
+        // Admins, province Monitors and team leaders see the province; a district Monitor the same shape for their district.
+        string? only = null;
+        if (user.IsInRole(Roles.Monitor) && !user.IsInRole(Roles.Admin))
+        {
+            var area = await areas.OfAsync(user, ct);
+            if (!area.Province && area.District is null)
+            {
+                return TypedResults.Problem("Your account is not attached to a unit whose figures you may see.", statusCode: StatusCodes.Status403Forbidden, title: "No area to report on");
+            }
+            only = area.Province ? null : area.District;
+        }
+
         // The inventory is grouped here (book counts change rarely); entered, flagged and verified come from the counters.
         var groups = await db.Books.AsNoTracking()
+            .Where(b => only == null || b.Unit!.DistrictCode == only)
             .GroupBy(b => new { b.Unit!.DistrictCode, b.Type, b.Status })
             .Select(g => new { g.Key.DistrictCode, g.Key.Type, g.Key.Status, Books = g.Count(), Cases = g.Sum(b => (long)b.CaseCount) })
             .ToListAsync(ct);
-        var province = await counters.ReadAsync([ProgressCounters.Province], ct);
-        var byDistrict = (await counters.ReadPrefixAsync("district:", ct)).ToLookup(c => c.Scope);
+        var totals = await counters.ReadAsync([only is null ? ProgressCounters.Province : ProgressCounters.District(only)], ct);
+        var byDistrict = (only is null ? await counters.ReadPrefixAsync("district:", ct) : totals).ToLookup(c => c.Scope);
         var districts = await db.Units.AsNoTracking()
-            .Where(u => u.ParentCode != null && u.DistrictCode == u.Code)
+            .Where(u => u.ParentCode != null && u.DistrictCode == u.Code && (only == null || u.Code == only))
             .OrderBy(u => u.Code)
             .Select(u => new { u.Code, u.Name })
             .ToListAsync(ct);
@@ -37,17 +54,17 @@ public static class ProgressEndpoints
         return TypedResults.Ok(new ProgressResponse
         {
             Target = groups.Sum(g => g.Cases),
-            Entered = province.Sum(c => c.Entered),
-            Flagged = province.Sum(c => c.Flagged),
-            Verified = province.Sum(c => c.Verified),
-            Synced = province.Sum(c => c.Synced),
-            Rejected = province.Sum(c => c.Rejected),
+            Entered = totals.Sum(c => c.Entered),
+            Flagged = totals.Sum(c => c.Flagged),
+            Verified = totals.Sum(c => c.Verified),
+            Synced = totals.Sum(c => c.Synced),
+            Rejected = totals.Sum(c => c.Rejected),
             BooksTotal = groups.Sum(g => g.Books),
             BooksNotStarted = groups.Where(g => g.Status == BookStatus.NotStarted).Sum(g => g.Books),
             BooksInProgress = groups.Where(g => g.Status == BookStatus.InProgress).Sum(g => g.Books),
             BooksFinished = groups.Where(g => g.Status == BookStatus.Finished).Sum(g => g.Books),
             ByType = Enum.GetValues<BookType>()
-                .Select(t => new TypeProgress(t, groups.Where(g => g.Type == t).Sum(g => g.Cases), province.Where(c => c.Type == t).Sum(c => c.Entered), province.Where(c => c.Type == t).Sum(c => c.Synced)))
+                .Select(t => new TypeProgress(t, groups.Where(g => g.Type == t).Sum(g => g.Cases), totals.Where(c => c.Type == t).Sum(c => c.Entered), totals.Where(c => c.Type == t).Sum(c => c.Synced)))
                 .ToList(),
             ByDistrict = districts
                 .Select(d => new UnitProgress(d.Code, d.Name, groups.Where(g => g.DistrictCode == d.Code).Sum(g => g.Cases), byDistrict[ProgressCounters.District(d.Code)].Sum(c => c.Entered), byDistrict[ProgressCounters.District(d.Code)].Sum(c => c.Synced)))

@@ -1,0 +1,35 @@
+using Entry.Server.Data;
+using Entry.Server.Features.National;
+using Entry.Server.Features.Shifts;
+using Entry.Shared.Monitoring;
+
+namespace Entry.Server.Features.Dashboard;
+
+/// <summary>
+/// The figures a watched dashboard receives while clerks work (<c>dashboardChanged</c>): the table's grouped book read and one
+/// counter read (the place, its rows, today's shifts), plus the national status for the province. No per-book lines, no names.
+/// </summary>
+public sealed class DashboardLiveQuery(EntryDb db, DashboardTableReader tables, NationalStatusReader national, TimeProvider time)
+{
+    public async Task<DashboardLive> ReadAsync(DashboardPlace place, CancellationToken ct)
+    {
+        var tree = await UnitTree.ReadAsync(db, ct);
+        var now = time.GetUtcNow();
+        var today = ShiftCalendar.LocalDate(now);
+        var todayScopes = ShiftCalendar.Shifts.Select(s => DashboardQuery.ShiftScope(place, today, s)).ToList();
+        var table = await tables.ReadAsync(place, tree, todayScopes, ct);
+
+        var open = ShiftCalendar.OpenAt(now);
+        var openShift = open is null ? null : new ShiftRate(open.Date, open.Shift, table.DoneIn(DashboardQuery.ShiftScope(place, open.Date, open.Shift)));
+        return new DashboardLive(
+            place.Scope,
+            table.Totals,
+            table.Books,
+            table.ByType,
+            table.Rows.Select(r => new UnitFiguresLive(r.Scope, r.Figures, r.Books)).ToList(),
+            openShift,
+            todayScopes.Sum(table.DoneIn),
+            await DashboardQuery.NationalAsync(place, table.Totals, national, ct),
+            now);
+    }
+}

@@ -1,0 +1,71 @@
+using Entry.Server.Data;
+using Entry.Server.Features.National;
+using Entry.Server.Features.Progress;
+using Entry.Server.Features.Shifts;
+using Entry.Server.Features.Sprint;
+using Entry.Shared.Monitoring;
+
+namespace Entry.Server.Features.Dashboard;
+
+/// <summary>
+/// <c>GET /api/dashboard</c> for one place (the province or a district): the table, the rate per shift and per day, the
+/// projection, the national sync and the teams behind — from the counters and grouped reads, never the cases table.
+/// </summary>
+public sealed class DashboardQuery(EntryDb db, DashboardTableReader tables, SprintSettingsStore sprints, NationalStatusReader national,
+    TeamsBehindQuery teams, TimeProvider time)
+{
+    /// <summary>However long ago the sprint started, the day line reads at most this far back.</summary>
+    private const int MaxDaysBack = 731;
+
+    public async Task<DashboardResponse> ReadAsync(DashboardPlace place, CancellationToken ct)
+    {
+        var tree = await UnitTree.ReadAsync(db, ct);
+        var sprint = await sprints.GetAsync(ct);
+        var now = time.GetUtcNow();
+        var today = ShiftCalendar.LocalDate(now);
+
+        var shifts = DashboardMath.LastShifts(now);
+        var from = shifts[0].Date < sprint.StartDate ? shifts[0].Date : sprint.StartDate;
+        from = from < today.AddDays(-MaxDaysBack) ? today.AddDays(-MaxDaysBack) : from;
+        var dayShifts = Enumerable.Range(0, Math.Max(0, today.DayNumber - from.DayNumber + 1))
+            .SelectMany(d => ShiftCalendar.Shifts.Select(s => (Date: from.AddDays(d), Shift: s)))
+            .ToList();
+        var table = await tables.ReadAsync(place, tree, dayShifts.Select(s => ShiftScope(place, s.Date, s.Shift)).ToList(), ct);
+
+        var doneOn = dayShifts.GroupBy(s => s.Date).ToDictionary(g => g.Key, g => g.Sum(s => table.DoneIn(ShiftScope(place, s.Date, s.Shift))));
+        var target = table.Totals.Target;
+        var done = table.Totals.Done;
+        return new DashboardResponse
+        {
+            Scope = place.Scope,
+            ScopeName = place.Name,
+            At = now,
+            Sprint = sprint,
+            Totals = table.Totals,
+            Books = table.Books,
+            ByType = table.ByType,
+            Units = table.Rows,
+            Shifts = shifts.Select(s => new ShiftRate(s.Date, s.Shift, table.DoneIn(ShiftScope(place, s.Date, s.Shift)))).ToList(),
+            Days = DashboardMath.Days(sprint, today, target, done, doneOn),
+            Projection = DashboardMath.Projection(sprint, today, target, done, doneOn),
+            National = await NationalAsync(place, table.Totals, national, ct),
+            TeamsBehind = await teams.ReadAsync(place, sprint.StartDate, now, ct),
+        };
+    }
+
+    /// <summary>The counter of a place's cases in one shift: the province's <c>shift:</c>, a district's <c>dshift:</c>.</summary>
+    public static string ShiftScope(DashboardPlace place, DateOnly date, int shift) => place.Kind == PlaceKind.Province
+        ? ProgressCounters.Shift(date, shift)
+        : ProgressCounters.DistrictShift(place.Code, date, shift);
+
+    /// <summary>The province sees the outbox and the circuit; a district its own counters only.</summary>
+    public static async Task<DashboardNational> NationalAsync(DashboardPlace place, ProgressFigures totals, NationalStatusReader national, CancellationToken ct)
+    {
+        if (place.Kind != PlaceKind.Province)
+        {
+            return new DashboardNational(Math.Max(0, totals.Entered - totals.Synced - totals.Rejected), null, totals.Synced, totals.Rejected, null);
+        }
+        var status = await national.ReadAsync(ct);
+        return new DashboardNational(status.Backlog, status.OldestPendingAgeSeconds, status.Synced, status.Rejected, status.Circuit);
+    }
+}

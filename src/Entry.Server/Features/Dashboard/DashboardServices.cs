@@ -1,0 +1,22 @@
+using Entry.Server.Features.Shifts;
+
+namespace Entry.Server.Features.Dashboard;
+
+public static class DashboardServices
+{
+    /// <summary>The dashboard's queries, the map, and the live dashboards' watchers and flusher.</summary>
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
+        services.AddScoped<DashboardTableReader>();
+        services.AddScoped<DashboardQuery>();
+        services.AddScoped<DashboardLiveQuery>();
+        services.AddScoped<TeamsBehindQuery>();
+        services.AddScoped<DrillDownQuery>();
+        services.AddScoped<DashboardWatch>();
+        services.AddSingleton<DashboardWatchers>();
+        services.AddHostedService<DashboardLiveFlusher>();
+        services.AddScoped<IShiftChangedHandler, DashboardsOnShiftChange>();
+        services.AddSingleton<DistrictMap>();
+        return services;
+    }
+}

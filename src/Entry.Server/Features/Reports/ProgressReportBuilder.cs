@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Security.Claims;
+using Entry.Server.Data;
+using Entry.Server.Features.Auth;
+using Entry.Server.Features.Progress;
+using Entry.Server.Features.Shifts;
+using Entry.Server.Features.Sprint;
+using Entry.Shared.Monitoring;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.Reports;
+
+/// <summary>
+/// The periodic report of a date against an earlier one, in the province's layout. A province-wide reader gets the
+/// districts (their whole subtree) and the province's own books; with a district — always their own for a district
+/// Monitor — that district's own books and its communes. Units holding no book are left out.
+/// </summary>
+public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, MonitorAreas areas, SprintSettingsStore sprint, TimeProvider time)
+{
+    public const string TotalName = "Tổng cộng";
+
+    private readonly record struct Sum(long Target, int Books, long Entered, long Skipped)
+    {
+        public static Sum operator +(Sum a, Sum b) => new(a.Target + b.Target, a.Books + b.Books, a.Entered + b.Entered, a.Skipped + b.Skipped);
+    }
+
+    private sealed record Line(string Scope, string Code, string Name);
+
+    public async Task<(ProgressReport? Report, ProblemHttpResult? Problem)> BuildAsync(
+        string? dateText, string? previousText, string? districtText, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var today = ShiftCalendar.LocalDate(time.GetUtcNow());
+        var errors = new Dictionary<string, string[]>();
+        var date = today;
+        if (!string.IsNullOrWhiteSpace(dateText))
+        {
+            if (!TryParseDate(dateText, out date))
+            {
+                errors["date"] = ["Give the date as yyyy-mm-dd."];
+            }
+            else if (date > today)
+            {
+                errors["date"] = ["The date is in the future."];
+            }
+        }
+        DateOnly? previous = null;
+        if (!string.IsNullOrWhiteSpace(previousText))
+        {
+            if (!TryParseDate(previousText, out var parsed))
+            {
+                errors["previous"] = ["Give the previous report's date as yyyy-mm-dd."];
+            }
+            else if (!errors.ContainsKey("date") && parsed >= date)
+            {
+                errors["previous"] = ["The previous report's date must be before the report's date."];
+            }
+            previous = parsed;
+        }
+        if (errors.Count > 0)
+        {
+            return (null, Problem(StatusCodes.Status400BadRequest, "The report's query is not valid", errors));
+        }
+
+        var area = await areas.OfAsync(user, ct);
+        if (!area.Province && area.District is null)
+        {
+            return (null, Problem(StatusCodes.Status403Forbidden, "No area to report on", "district", "Your account is not attached to a unit whose figures you may see."));
+        }
+        var districtCode = string.IsNullOrWhiteSpace(districtText) ? area.District : districtText.Trim();
+        if (districtCode is not null && !area.MaySeeDistrict(districtCode))
+        {
+            return (null, Problem(StatusCodes.Status403Forbidden, "Another district", "district", $"You may see only district {area.District}."));
+        }
+
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Code, u.Name, u.ParentCode, u.DistrictCode }).ToListAsync(ct);
+        string scope;
+        string scopeName;
+        var lines = new List<Line>();
+        if (districtCode is null)
+        {
+            var province = units.FirstOrDefault(u => u.ParentCode is null);
+            scope = ProgressCounters.Province;
+            scopeName = province?.Name ?? "";
+            if (province is not null)
+            {
+                lines.Add(new Line(ProgressCounters.Unit(province.Code), province.Code, "Sở Tư pháp (sổ cấp tỉnh)"));
+            }
+            lines.AddRange(units.Where(u => u.ParentCode is not null && u.DistrictCode == u.Code).OrderBy(u => u.Code, StringComparer.Ordinal)
+                .Select(u => new Line(ProgressCounters.District(u.Code), u.Code, u.Name)));
+        }
+        else
+        {
+            var district = units.FirstOrDefault(u => u.Code == districtCode && u.ParentCode is not null && u.DistrictCode == u.Code);
+            if (district is null)
+            {
+                return (null, Problem(StatusCodes.Status404NotFound, "No such district", "district", "No district has this code."));
+            }
+            scope = ProgressCounters.District(district.Code);
+            scopeName = district.Name;
+            lines.Add(new Line(ProgressCounters.Unit(district.Code), district.Code, $"Phòng Tư pháp {district.Name} (sổ cấp huyện)"));
+            lines.AddRange(units.Where(u => u.DistrictCode == district.Code && u.Code != district.Code).OrderBy(u => u.Code, StringComparer.Ordinal)
+                .Select(u => new Line(ProgressCounters.Unit(u.Code), u.Code, u.Name)));
+        }
+
+        var scopes = lines.Select(l => l.Scope).ToList();
+        var live = false;
+        Dictionary<string, Sum> current;
+        if (await db.DailySnapshots.AnyAsync(s => s.Date == date, ct))
+        {
+            current = await SnapshotAsync(date, scopes, ct);
+        }
+        else if (date == today)
+        {
+            live = true;
+            current = (await figures.NowAsync(ct)).Where(f => scopes.Contains(f.Scope))
+                .GroupBy(f => f.Scope)
+                .ToDictionary(g => g.Key, g => g.Aggregate(default(Sum), (sum, f) => sum + new Sum(f.Target, f.Books, f.Entered, f.Skipped)));
+        }
+        else
+        {
+            return (null, Problem(StatusCodes.Status404NotFound, "No snapshot of that date", "date",
+                "No snapshot was taken on that date; GET /api/reports/dates lists the dates that have one."));
+        }
+        Dictionary<string, Sum>? before = null;
+        if (previous is { } previousDate)
+        {
+            if (!await db.DailySnapshots.AnyAsync(s => s.Date == previousDate, ct))
+            {
+                return (null, Problem(StatusCodes.Status404NotFound, "No snapshot of that date", "previous",
+                    "No snapshot was taken on the previous report's date; GET /api/reports/dates lists the dates that have one."));
+            }
+            before = await SnapshotAsync(previousDate, scopes, ct);
+        }
+
+        var target = (await sprint.GetAsync(ct)).ReportTargetPercent;
+        var rows = new List<ProgressReportRow>();
+        Sum total = default, totalBefore = default;
+        foreach (var line in lines)
+        {
+            var now = current.GetValueOrDefault(line.Scope);
+            if (now.Books == 0)
+            {
+                continue;
+            }
+            Sum? then = before?.GetValueOrDefault(line.Scope) is { Books: > 0 } earlier ? earlier : null;
+            rows.Add(Row(rows.Count + 1, line.Code, line.Name, now, then, target));
+            total += now;
+            totalBefore += then ?? default;
+        }
+        var totalRow = Row(0, "", TotalName, total, before is not null && totalBefore.Books > 0 ? totalBefore : null, target);
+
+        return (new ProgressReport
+        {
+            Date = date,
+            Live = live,
+            PreviousDate = previous,
+            TargetPercent = target,
+            Scope = scope,
+            ScopeName = scopeName,
+            Rows = rows,
+            Total = totalRow,
+        }, null);
+    }
+
+    private static ProgressReportRow Row(int no, string code, string name, Sum now, Sum? then, decimal target)
+    {
+        var percent = ReportRules.Percent(now.Entered + now.Skipped, now.Target);
+        double? previousPercent = then is { } p ? ReportRules.Percent(p.Entered + p.Skipped, p.Target) : null;
+        double? change = previousPercent is { } pp ? ReportRules.Change(percent, pp) : null;
+        return new ProgressReportRow(no, code, name, now.Target, now.Entered, now.Skipped, percent, previousPercent, change,
+            ReportRules.Kind(change), ReportRules.Met(percent, target));
+    }
+
+    private async Task<Dictionary<string, Sum>> SnapshotAsync(DateOnly date, List<string> scopes, CancellationToken ct) =>
+        (await db.DailySnapshots.AsNoTracking()
+            .Where(s => s.Date == date && scopes.Contains(s.Scope))
+            .GroupBy(s => s.Scope)
+            .Select(g => new { Scope = g.Key, Target = g.Sum(s => s.Target), Books = g.Sum(s => s.Books), Entered = g.Sum(s => s.Entered), Skipped = g.Sum(s => s.Skipped) })
+            .ToListAsync(ct))
+        .ToDictionary(s => s.Scope, s => new Sum(s.Target, s.Books, s.Entered, s.Skipped));
+
+    public static bool TryParseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static ProblemHttpResult Problem(int status, string title, string field, string message) =>
+        Problem(status, title, new Dictionary<string, string[]> { [field] = [message] });
+
+    private static ProblemHttpResult Problem(int status, string title, Dictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = status, Title = title });
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Entry.Shared.Monitoring;
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
+
+namespace Entry.Server.Features.Reports;
+
+/// <summary>
+/// The report as files. XLSX: a title line, the header, one line per unit and the total, figures as numbers.
+/// CSV for Excel in vi-VN: UTF-8 with a BOM (Vietnamese intact), ';' between fields (the vi-VN list separator, since
+/// the comma is its decimal mark), the percentage as a vi-VN number ("12,5", under "Tỷ lệ (%)"), counts without grouping.
+/// </summary>
+public static class ReportFiles
+{
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string CsvType = "text/csv; charset=utf-8";
+    public const string SheetName = "Báo cáo";
+
+    public static readonly string[] Headers =
+        ["STT", "Đơn vị", "Tổng số trường hợp", "Đã nhập", "Bỏ trống (số thứ tự không có)", "Tỷ lệ (%)", "So với kỳ trước", "Kết quả"];
+
+    private static readonly string[] Columns = ["A", "B", "C", "D", "E", "F", "G", "H"];
+    private static readonly double[] Widths = [6, 44, 20, 14, 30, 12, 18, 12];
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary><c>bao-cao-tien-do-2026-11-23.xlsx</c>; a district's report carries its code: <c>bao-cao-tien-do-689-2026-11-23.csv</c>.</summary>
+    public static string FileName(ProgressReport report, string extension)
+    {
+        var district = report.Scope.StartsWith("district:", StringComparison.Ordinal) ? report.Scope["district:".Length..] + "-" : "";
+        return $"bao-cao-tien-do-{district}{report.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
+    }
+
+    public static string Title(ProgressReport report)
+    {
+        var title = new StringBuilder($"BÁO CÁO TIẾN ĐỘ NHẬP DỮ LIỆU HỘ TỊCH — {report.ScopeName} — ngày {Day(report.Date)}");
+        if (report.Live)
+        {
+            title.Append(" (số liệu tạm tính, chưa chốt cuối ngày)");
+        }
+        if (report.PreviousDate is { } previous)
+        {
+            title.Append($", so với ngày {Day(previous)}");
+        }
+        title.Append($", chỉ tiêu {ReportRules.PercentText((double)report.TargetPercent)}");
+        return title.ToString();
+    }
+
+    public static byte[] Xlsx(ProgressReport report)
+    {
+        var sheet = new List<Dictionary<string, object?>>
+        {
+            Line(Title(report)),
+            Columns.Zip(Headers).ToDictionary(c => c.First, c => (object?)c.Second),
+        };
+        sheet.AddRange(report.Rows.Select(r => Line(r.No, r)));
+        sheet.Add(Line(null, report.Total));
+
+        var configuration = new OpenXmlConfiguration
+        {
+            AutoFilter = false,
+            TableStyles = TableStyles.None,
+            FreezeRowCount = 2,
+            DynamicColumns = Columns.Zip(Widths).Select(c => new DynamicExcelColumn(c.First) { Width = c.Second }).ToArray(),
+        };
+        using var stream = new MemoryStream();
+        MiniExcel.SaveAs(stream, sheet, printHeader: false, sheetName: SheetName, excelType: ExcelType.XLSX, configuration: configuration);
+        return stream.ToArray();
+    }
+
+    public static byte[] Csv(ProgressReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(Vi) { Delimiter = ";" }))
+        {
+            foreach (var header in Headers)
+            {
+                csv.WriteField(header);
+            }
+            csv.NextRecord();
+            foreach (var row in report.Rows.Append(report.Total))
+            {
+                csv.WriteField(row.No == 0 ? "" : row.No.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(row.UnitName);
+                csv.WriteField(row.Total.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(row.Entered.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(row.Skipped.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(row.Percent.ToString("0.#", Vi));
+                csv.WriteField(ReportRules.ChangeText(row.Change));
+                csv.WriteField(ReportRules.ResultText(row.Met));
+                csv.NextRecord();
+            }
+        }
+        return stream.ToArray();
+    }
+
+    private static Dictionary<string, object?> Line(string title) =>
+        Columns.ToDictionary(c => c, c => c == "A" ? (object?)title : null);
+
+    private static Dictionary<string, object?> Line(int? no, ProgressReportRow row) => new()
+    {
+        ["A"] = no,
+        ["B"] = row.UnitName,
+        ["C"] = row.Total,
+        ["D"] = row.Entered,
+        ["E"] = row.Skipped,
+        ["F"] = row.Percent,
+        ["G"] = ReportRules.ChangeText(row.Change),
+        ["H"] = ReportRules.ResultText(row.Met),
+    };
+
+    private static string Day(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Entry.Server.Tests.Live;
+using Entry.Server.Tests.Shifts;
+using Entry.Shared.Live;
+using Entry.Shared.Monitoring;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Entry.Server.Tests.Dashboard;
+
+/// <summary><c>WatchDashboard</c> on the hub: the same scope rule as the dashboard's endpoint, and <c>dashboardChanged</c> after a change only.</summary>
+[Collection(MovedClockCollection.Name)]
+public sealed class DashboardLiveTests(DashboardWorld world) : IClassFixture<DashboardWorld>
+{
+    [Fact]
+    public async Task Watching_a_dashboard_follows_the_same_scope_rule_as_the_endpoint()
+    {
+        await using var districtMonitor = await LiveClient.ConnectAsync(world.Factory, await world.SignInAsync("mon-689"));
+        await using var clerk = await LiveClient.ConnectAsync(world.Factory, await world.SignInAsync("k1"));
+        await using var admin = await LiveClient.ConnectAsync(world.Factory, await world.Factory.AdminAsync());
+
+        var own = await WatchAsync(districtMonitor, "district:689");
+
+        Assert.Equal("district:689", own.Scope);
+        Assert.Contains(own.Units, u => u.Scope == "unit:25195");
+        Assert.Contains("may not watch", (await Assert.ThrowsAsync<HubException>(() => WatchAsync(districtMonitor, "district:688"))).Message);
+        Assert.Contains("may not watch", (await Assert.ThrowsAsync<HubException>(() => WatchAsync(districtMonitor, "province"))).Message);
+        Assert.Contains("may not watch", (await Assert.ThrowsAsync<HubException>(() => WatchAsync(clerk, "district:689"))).Message);
+        await using var nowhere = await LiveClient.ConnectAsync(world.Factory, await world.SignInAsync("mon-nowhere"));
+        Assert.Contains("may not watch", (await Assert.ThrowsAsync<HubException>(() => WatchAsync(nowhere, "district:689"))).Message);
+        Assert.Contains("Unknown dashboard", (await Assert.ThrowsAsync<HubException>(() => WatchAsync(admin, "district:25195"))).Message);
+        Assert.Contains("Unknown dashboard", (await Assert.ThrowsAsync<HubException>(() => WatchAsync(admin, "team:1"))).Message);
+        Assert.Equal("province", (await WatchAsync(admin, "province")).Scope);
+    }
+
+    [Fact]
+    public async Task A_district_dashboard_changes_after_a_case_in_its_district_and_not_after_one_elsewhere()
+    {
+        await using var district = await LiveClient.ConnectAsync(world.Factory, await world.Factory.AdminAsync());
+        await using var province = await LiveClient.ConnectAsync(world.Factory, await world.Factory.AdminAsync());
+        var districtSeen = Record(district);
+        var provinceSeen = Record(province);
+        var before = await WatchAsync(district, "district:689");
+        var provinceBefore = await WatchAsync(province, "province");
+
+        await world.LogAsync(world.K3, DashboardWorld.Birth688);
+        // Once the province's dashboard shows the case of 688, its flush is over: the district of 689 got nothing from it.
+        await Local.EventuallyAsync(() => Task.FromResult(provinceSeen.Any(d => d.Totals.Entered > provinceBefore.Totals.Entered)), "the province's dashboard");
+        Assert.Empty(districtSeen);
+
+        await world.LogAsync(world.K1, DashboardWorld.Birth689);
+        await Local.EventuallyAsync(() => Task.FromResult(districtSeen.Any(d => d.Totals.Entered == before.Totals.Entered + 1)), "the district's dashboard");
+
+        var seen = districtSeen.First();
+        Assert.All(districtSeen, d => Assert.Equal("district:689", d.Scope));
+        Assert.Equal(before.Units.Single(u => u.Scope == "unit:25195").Figures.Entered + 1, seen.Units.Single(u => u.Scope == "unit:25195").Figures.Entered);
+        Assert.Equal(before.TodayDone + 1, seen.TodayDone);
+        Assert.Equal(new ShiftRate(DashboardWorld.Day, 1, before.OpenShift!.Done + 1), seen.OpenShift);
+    }
+
+    private static Task<DashboardLive> WatchAsync(LiveClient client, string scope) =>
+        client.Connection.InvokeAsync<DashboardLive>(SprintHub.WatchDashboard, scope);
+
+    private static ConcurrentQueue<DashboardLive> Record(LiveClient client)
+    {
+        var seen = new ConcurrentQueue<DashboardLive>();
+        client.Connection.On<DashboardLive>(SprintHub.DashboardChanged, seen.Enqueue);
+        return seen;
+    }
+}
