@@ -8,9 +8,9 @@ using Xunit.Abstractions;
 
 namespace Entry.Browser.Tests;
 
-/// <summary>The monitors' dashboard, map and report in a real browser, on a server whose clock is inside a shift.</summary>
-[Collection(OnShiftBrowserCollection.Name)]
-public sealed class DashboardTests(OnShiftServerProcess server, ChromiumBrowser chromium, ITestOutputHelper output)
+/// <summary>The monitors' dashboard, map and report in a real browser.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardTests(ServerProcess server, ChromiumBrowser chromium, ITestOutputHelper output)
     : BrowserTest(server, chromium, output)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
@@ -18,7 +18,7 @@ public sealed class DashboardTests(OnShiftServerProcess server, ChromiumBrowser 
     [Fact]
     public async Task The_province_dashboard_and_map_move_when_the_demo_clerk_logs_a_case()
     {
-        Output.WriteLine($"server clock offset: {server.ClockOffset}");
+        Output.WriteLine($"server clock offset: {Server.ClockOffset}");
         var page = await NewPageAsync();
         await SignInAsync(page, "monitor", "Demo-2026");
         await page.GetByTestId("nav-dashboard").ClickAsync(new() { Timeout = Timeout });

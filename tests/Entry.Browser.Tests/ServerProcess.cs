@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -8,9 +9,11 @@ namespace Entry.Browser.Tests;
 
 /// <summary>
 /// The Entry server as a real separate process on 127.0.0.1, with its own empty data directory, so the
-/// browser talks to exactly what <c>dotnet run</c> would serve (demo data and users load at start).
+/// browser talks to exactly what <c>dotnet run</c> would serve (demo data and users load at start). Its clock is moved
+/// (Entry:Clock:Offset) so that a shift stays open for at least an hour: clerks can claim and log whatever the hour of
+/// the run (shifts are 06:00–22:00 in Asia/Ho_Chi_Minh, UTC+7).
 /// </summary>
-public class ServerProcess : IAsyncLifetime
+public sealed class ServerProcess : IAsyncLifetime
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
 
@@ -67,7 +70,7 @@ public class ServerProcess : IAsyncLifetime
         // The test host's own settings must not leak into the server.
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("DOTNET_STARTUP_HOOKS");
-        Configure(start.Environment);
+        start.Environment["Entry__Clock__Offset"] = ClockOffset.ToString("c", CultureInfo.InvariantCulture);
 
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -79,9 +82,22 @@ public class ServerProcess : IAsyncLifetime
         await WaitUntilReadyAsync();
     }
 
-    /// <summary>More settings for the server process's environment (<c>Entry__Clock__Offset</c>, say).</summary>
-    protected virtual void Configure(IDictionary<string, string?> environment)
+    /// <summary>How far the server's clock is moved: zero from 06:00 to 21:00 local, otherwise to 06:05 of the next morning.</summary>
+    public TimeSpan ClockOffset { get; } = OffsetIntoShift(DateTimeOffset.UtcNow);
+
+    public static TimeSpan OffsetIntoShift(DateTimeOffset utcNow)
     {
+        var local = utcNow.ToOffset(TimeSpan.FromHours(7));
+        if (local.TimeOfDay >= TimeSpan.FromHours(6) && local.TimeOfDay < TimeSpan.FromHours(21))
+        {
+            return TimeSpan.Zero;
+        }
+        var morning = new DateTimeOffset(local.Date, local.Offset).AddHours(6).AddMinutes(5);
+        if (morning <= local)
+        {
+            morning = morning.AddDays(1);
+        }
+        return TimeSpan.FromMinutes(Math.Ceiling((morning - local).TotalMinutes));
     }
 
     public async Task DisposeAsync()
