@@ -32,11 +32,10 @@ public static class EntryPipeline
             app.UseWebAssemblyDebugging();
         }
         // API answers compressed for slow links (the map: 24 → 9 KB; the dashboard: 10 → 2 KB). Sign-in answers, which carry
-        // tokens, are left uncompressed (BREACH); so is the hub (streamed transports). The app's own files are served precompressed and skip this.
+        // tokens, are left uncompressed (BREACH); so is the hub (streamed transports). The app's own files are served precompressed
+        // (MapStaticAssets: Brotli after publish, gzip in a build) and skip this.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api/auth") && !c.Request.Path.StartsWithSegments("/hubs"),
             branch => branch.UseResponseCompression());
-        app.UseBlazorFrameworkFiles();
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -79,6 +78,8 @@ public static class EntryPipeline
         // An unknown API path is a 404 problem; every other unknown path is a page of the browser app. A body
         // sent without a JSON content type lands here too (routing refuses it to the JSON endpoint): say so.
         app.Map("/api/{**path}", UnmatchedApiRequest).ExcludeFromDescription();
+        // The browser app's files with their precompressed variants, ETags and immutable caching of fingerprinted names.
+        app.MapStaticAssets();
         app.MapFallbackToFile("index.html");
         return app;
     }
