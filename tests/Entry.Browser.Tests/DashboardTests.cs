@@ -47,6 +47,50 @@ public sealed class DashboardTests(ServerProcess server, ChromiumBrowser chromiu
     }
 
     [Fact]
+    public async Task A_district_drilled_into_stays_live_beside_the_province_totals()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, "monitor", "Demo-2026");
+        await page.GetByTestId("nav-dashboard").ClickAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByTestId("dashboard-live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = Timeout });
+        var total = page.GetByTestId("dashboard-total-done");
+        await Assertions.Expect(total).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\d"), new() { Timeout = Timeout });
+
+        using var clerk = await DemoClerk.SignInAsync(Server.BaseAddress);
+        var claim = await DemoClerk.HoldBookAsync(clerk);
+        claim.EnsureSuccessStatusCode();
+        var book = await claim.Content.ReadFromJsonAsync<JsonElement>();
+        // The demo clerk's team works for Đồng Xoài: the case lands on the row of the held book's unit (a commune, or the city's office).
+        var unitCode = book.GetProperty("unitCode").GetString()!;
+
+        await page.GetByTestId("dashboard-unit-row-689").ClickAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByTestId("dashboard-crumb-689")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        var head = page.GetByTestId("dashboard-unit-head");
+        var row = page.GetByTestId($"dashboard-unit-row-{unitCode}");
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = Timeout });
+        // Watched beside the province: no "as of" note once the district's figures came.
+        await Assertions.Expect(page.GetByTestId("dashboard-as-of")).ToHaveCountAsync(0, new() { Timeout = Timeout });
+        var before = long.Parse(await total.InnerTextAsync(), NumberStyles.Number, Vi);
+        var (rowBefore, headBefore) = (await row.InnerTextAsync(), await head.InnerTextAsync());
+        await page.EvaluateAsync("window.dashboardNotReloaded = true");
+
+        await DemoClerk.LogBirthCaseAsync(clerk, book);
+
+        await Assertions.Expect(total).ToHaveTextAsync((before + 1).ToString("N0", Vi), new() { Timeout = Timeout });
+        await Assertions.Expect(row).Not.ToHaveTextAsync(rowBefore, new() { Timeout = Timeout });
+        await Assertions.Expect(head).Not.ToHaveTextAsync(headBefore, new() { Timeout = Timeout });
+        Assert.True(await page.EvaluateAsync<bool>("window.dashboardNotReloaded === true"), "the dashboard was reloaded");
+        await ScreenshotAsync(page, "dashboard-drill.png");
+
+        // A unit's books stay as read: the note and the refresh button are back.
+        await row.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dashboard-books")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByTestId("dashboard-as-of")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await page.GetByTestId("dashboard-crumb-root").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dashboard-unit-row-689")).ToHaveAttributeAsync("data-scope", "district:689", new() { Timeout = Timeout });
+    }
+
+    [Fact]
     public async Task A_district_monitor_sees_only_their_district()
     {
         var page = await NewPageAsync();

@@ -155,15 +155,22 @@ public sealed class SprintLive : IAsyncDisposable
     }
 
     /// <summary>
-    /// Forgets a dashboard, so it is not watched again after a reconnect. The hub has no call to leave one (watching another
-    /// replaces it), so its messages may still come until then; views match them by scope.
+    /// Stops watching a dashboard (<see cref="SprintHub.UnwatchDashboard"/>), so it is not watched again after a reconnect either.
+    /// A message already on its way may still come; views match them by scope.
     /// </summary>
     public async Task UnwatchDashboardAsync(string scope)
     {
         await _gate.WaitAsync();
         try
         {
-            _dashboards.Remove(scope);
+            if (_dashboards.Remove(scope) && _connection.State == HubConnectionState.Connected)
+            {
+                await _connection.InvokeAsync(SprintHub.UnwatchDashboard, scope);
+            }
+        }
+        catch (Exception e) when (e is HubException or InvalidOperationException or IOException)
+        {
+            // The connection went away meanwhile; its groups went with it.
         }
         finally
         {

@@ -20,9 +20,15 @@ public static class SprintHub
     public const string Unsubscribe = "Unsubscribe";
     /// <summary>
     /// <c>WatchDashboard(string scope) → DashboardLive</c>: <c>province</c> or <c>district:{code}</c>, for a monitor's dashboard. The
-    /// connection then gets only <see cref="DashboardChanged"/> for it (no per-book lines: light on a slow link).
+    /// connection then gets only <see cref="DashboardChanged"/> for it (no per-book lines: light on a slow link), besides any other
+    /// dashboard it watches (<see cref="UnwatchDashboard"/> leaves one).
     /// </summary>
     public const string WatchDashboard = "WatchDashboard";
+    /// <summary>
+    /// <c>UnwatchDashboard(string scope)</c>: stops watching a dashboard. A connection watches up to four at once (a page's own
+    /// and the district it drills into); one more is a HubException until it leaves one.
+    /// </summary>
+    public const string UnwatchDashboard = "UnwatchDashboard";
 
     // Server → client.
     /// <summary><c>casesLogged(CasesLoggedBatch)</c>: the cases logged in the scope since the last message, per book.</summary>

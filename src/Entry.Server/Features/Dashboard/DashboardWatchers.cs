@@ -3,32 +3,69 @@ using System.Collections.Concurrent;
 namespace Entry.Server.Features.Dashboard;
 
 /// <summary>
-/// The dashboard each of this server's connections watches (<c>province</c>, <c>district:{code}</c>; one per connection) and
-/// which scopes changed since their last message, so <see cref="DashboardLiveFlusher"/> computes nothing nobody watches.
+/// The dashboards each of this server's connections watches (<c>province</c>, <c>district:{code}</c>; a few per connection: a
+/// page's own and the district it drills into) and which scopes changed since their last message, so
+/// <see cref="DashboardLiveFlusher"/> computes nothing nobody watches.
 /// </summary>
 public sealed class DashboardWatchers
 {
-    private readonly ConcurrentDictionary<string, string> watching = new(StringComparer.Ordinal);
+    /// <summary>The most dashboards one connection may watch at once: a page and its drill-down need two.</summary>
+    public const int MostPerConnection = 4;
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, HashSet<string>> watching = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> changed = new(StringComparer.Ordinal);
 
     /// <summary>The SignalR group of a watched dashboard: apart from the scope's own group, so it gets no per-book lines.</summary>
     public static string Group(string scope) => $"dashboard:{scope}";
 
-    /// <summary>The connection now watches <paramref name="scope"/>; answers the scope it watched before, if another.</summary>
-    public string? Watch(string connectionId, string scope)
+    /// <summary>
+    /// The connection now watches <paramref name="scope"/> too (watching it again changes nothing); false when it already watches
+    /// <see cref="MostPerConnection"/> others.
+    /// </summary>
+    public bool Watch(string connectionId, string scope)
     {
-        string? before = null;
-        watching.AddOrUpdate(connectionId, scope, (_, previous) =>
+        lock (gate)
         {
-            before = previous;
-            return scope;
-        });
-        return before == scope ? null : before;
+            if (!watching.TryGetValue(connectionId, out var scopes))
+            {
+                watching[connectionId] = scopes = new HashSet<string>(StringComparer.Ordinal);
+            }
+            if (scopes.Count >= MostPerConnection && !scopes.Contains(scope))
+            {
+                return false;
+            }
+            scopes.Add(scope);
+            return true;
+        }
     }
 
-    public void Left(string connectionId) => watching.TryRemove(connectionId, out _);
+    public void Unwatch(string connectionId, string scope)
+    {
+        lock (gate)
+        {
+            if (watching.TryGetValue(connectionId, out var scopes) && scopes.Remove(scope) && scopes.Count == 0)
+            {
+                watching.Remove(connectionId);
+            }
+        }
+    }
 
-    public bool IsWatched(string scope) => watching.Any(w => w.Value == scope);
+    public void Left(string connectionId)
+    {
+        lock (gate)
+        {
+            watching.Remove(connectionId);
+        }
+    }
+
+    public bool IsWatched(string scope)
+    {
+        lock (gate)
+        {
+            return watching.Values.Any(scopes => scopes.Contains(scope));
+        }
+    }
 
     /// <summary>The scope's figures changed: remembered only while someone watches it.</summary>
     public void Changed(string scope)
@@ -42,7 +79,7 @@ public sealed class DashboardWatchers
     /// <summary>Every watched dashboard changed (a shift opened or closed: the open shift and today's figures move on).</summary>
     public void AllChanged()
     {
-        foreach (var scope in watching.Values.Distinct(StringComparer.Ordinal))
+        foreach (var scope in Watched())
         {
             changed[scope] = 0;
         }
@@ -60,5 +97,13 @@ public sealed class DashboardWatchers
             }
         }
         return taken;
+    }
+
+    private List<string> Watched()
+    {
+        lock (gate)
+        {
+            return watching.Values.SelectMany(scopes => scopes).Distinct(StringComparer.Ordinal).ToList();
+        }
     }
 }

@@ -42,7 +42,10 @@ public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshot
         }
     }
 
-    /// <summary>Watches one dashboard (leaving the one watched before) and answers its figures now: the resync after a reconnect.</summary>
+    /// <summary>
+    /// Watches one more dashboard (a page's own and the district it drills into; at most <see cref="DashboardWatchers.MostPerConnection"/>)
+    /// and answers its figures now: the resync after a reconnect.
+    /// </summary>
     public async Task<DashboardLive> WatchDashboard(string scope)
     {
         var ct = Context.ConnectionAborted;
@@ -51,12 +54,24 @@ public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshot
         {
             throw new HubException(refusal);
         }
-        await Groups.AddToGroupAsync(Context.ConnectionId, DashboardWatchers.Group(place.Scope), ct);
-        if (dashboardWatchers.Watch(Context.ConnectionId, place.Scope) is { } before)
+        if (!dashboardWatchers.Watch(Context.ConnectionId, place.Scope))
         {
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, DashboardWatchers.Group(before), ct);
+            throw new HubException($"Watch at most {DashboardWatchers.MostPerConnection} dashboards at once: leave one first (UnwatchDashboard).");
         }
+        // Joined before reading: a change after the read then still arrives, and the figures are absolute anyway.
+        await Groups.AddToGroupAsync(Context.ConnectionId, DashboardWatchers.Group(place.Scope), ct);
         return await dashboard.ReadAsync(place, ct);
+    }
+
+    /// <summary>Stops watching a dashboard; one not watched is no error.</summary>
+    public async Task UnwatchDashboard(string scope)
+    {
+        if (!DashboardScopes.IsDashboardScope(scope))
+        {
+            throw new HubException("Unknown dashboard: use 'province' or 'district:{code}' of a district.");
+        }
+        dashboardWatchers.Unwatch(Context.ConnectionId, scope);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, DashboardWatchers.Group(scope), Context.ConnectionAborted);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
