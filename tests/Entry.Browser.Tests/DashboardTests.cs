@@ -29,6 +29,9 @@ public sealed class DashboardTests(ServerProcess server, ChromiumBrowser chromiu
         var before = long.Parse(await total.InnerTextAsync(), NumberStyles.Number, Vi);
         var row = page.GetByTestId("dashboard-unit-row-689");
         var rowBefore = await row.InnerTextAsync();
+        // The map's figure for Đồng Xoài (its hover title: "Đồng Xoài: 0% (7 / 104.277)") moves with it.
+        var mapTitle = page.GetByTestId("map-district-689").Locator("title");
+        var mapTitleBefore = await mapTitle.TextContentAsync();
         // Set in this very document: still there at the end means the page was never reloaded.
         await page.EvaluateAsync("window.dashboardNotReloaded = true");
 
@@ -40,6 +43,7 @@ public sealed class DashboardTests(ServerProcess server, ChromiumBrowser chromiu
 
         await Assertions.Expect(total).ToHaveTextAsync((before + 1).ToString("N0", Vi), new() { Timeout = Timeout });
         await Assertions.Expect(row).Not.ToHaveTextAsync(rowBefore, new() { Timeout = Timeout });
+        await Assertions.Expect(mapTitle).Not.ToHaveTextAsync(mapTitleBefore!, new() { Timeout = Timeout });
         Assert.True(await page.EvaluateAsync<bool>("window.dashboardNotReloaded === true"), "the dashboard was reloaded");
 
         await ScreenshotAsync(page, "dashboard.png");
