@@ -12,6 +12,10 @@ public static class MonitorDisplay
     /// <summary>One decimal at most: 12,5% in Vietnamese, 12.5% in English.</summary>
     public static string Percent(double value) => value.ToString("0.#", CultureInfo.CurrentCulture) + "%";
 
+    /// <summary>A share done on the dashboard: "12,5%", and two decimals under 1 % so the first cases of a campaign show ("0,04%").</summary>
+    public static string Progress(double value) =>
+        value.ToString(value is > 0 and < 1 ? "0.##" : "0.#", CultureInfo.CurrentCulture) + "%";
+
     public static string Decimal(double value) => value.ToString("N1", CultureInfo.CurrentCulture);
 
     /// <summary>The report's change: Tăng 0,4% / Giảm 9,5% / Bằng in Vietnamese (the province's words), Up/Down/Same in English.</summary>
