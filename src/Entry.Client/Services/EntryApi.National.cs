@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Entry.Shared.Entries;
 
@@ -16,23 +15,8 @@ public sealed partial class EntryApi
         await http.GetFromJsonAsync<List<NationalRejection>>($"api/teams/{teamId}/national-rejections", cancellationToken) ?? [];
 
     /// <summary>Verifies a flagged case as it is (no correction) or corrected; <paramref name="version"/> is the one read (412 when changed).</summary>
-    public async Task<ApiResult<CaseEntryDetails>> VerifyCaseAsync(Guid id, CaseEntryRequest? correction, int version, CancellationToken cancellationToken = default)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"api/entries/{id}/verify")
-        {
-            Content = JsonContent.Create(new VerifyRequest { Correction = correction }),
-        };
-        message.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
-        using var response = await http.SendAsync(message, cancellationToken);
-        if (response.IsSuccessStatusCode)
-        {
-            return new ApiResult<CaseEntryDetails>(await response.Content.ReadFromJsonAsync<CaseEntryDetails>(cancellationToken), null);
-        }
-
-        var problem = await ReadProblemAsync(response, cancellationToken);
-        return new ApiResult<CaseEntryDetails>(default, new ApiProblem(
-            response.StatusCode, problem?.Title, problem?.Detail, problem?.Errors ?? new Dictionary<string, string[]>(), problem?.Issues ?? []));
-    }
+    public Task<ApiResult<CaseEntryDetails>> VerifyCaseAsync(Guid id, CaseEntryRequest? correction, int version, CancellationToken cancellationToken = default) =>
+        SendAsync<CaseEntryDetails>(HttpMethod.Post, $"api/entries/{id}/verify", new VerifyRequest { Correction = correction }, cancellationToken, version);
 
     public async Task<IReadOnlyList<CountReportDto>> GetCountReportsAsync(CountReportStatus status, CancellationToken cancellationToken = default) =>
         await http.GetFromJsonAsync<List<CountReportDto>>($"api/count-reports?status={status.ToString().ToLowerInvariant()}", cancellationToken) ?? [];

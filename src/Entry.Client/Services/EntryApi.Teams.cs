@@ -85,13 +85,20 @@ public sealed partial class EntryApi
 
     private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A write: the answer's body on success, the problem details otherwise. Unreachable servers still throw.</summary>
-    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string uri, object? body, CancellationToken cancellationToken)
+    /// <summary>
+    /// A write: the answer's body on success, the problem details otherwise. Unreachable servers still throw.
+    /// <paramref name="ifMatchVersion"/>: the version read, sent as <c>If-Match</c> (412 when it changed meanwhile).
+    /// </summary>
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string uri, object? body, CancellationToken cancellationToken, int? ifMatchVersion = null)
     {
         using var request = new HttpRequestMessage(method, uri);
         if (body is not null)
         {
             request.Content = JsonContent.Create(body, body.GetType());
+        }
+        if (ifMatchVersion is { } version)
+        {
+            request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
         }
 
         using var response = await http.SendAsync(request, cancellationToken);

@@ -93,40 +93,27 @@ public sealed class SprintLive : IAsyncDisposable
     /// still being made (it subscribes then, and <see cref="Resynced"/> follows). A scope the user may not see throws
     /// <see cref="HubException"/>.
     /// </summary>
-    public async Task<ProgressSnapshot?> SubscribeAsync(string scope, CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_connection.State == HubConnectionState.Connected)
-            {
-                try
-                {
-                    var snapshot = await _connection.InvokeAsync<ProgressSnapshot>(SprintHub.Subscribe, scope, cancellationToken);
-                    _scopes.Add(scope);
-                    return snapshot;
-                }
-                catch (Exception e) when (e is InvalidOperationException or IOException)
-                {
-                    // Dropped just now: kept in the scopes, it is subscribed again on the reconnect.
-                }
-            }
-            _scopes.Add(scope);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-        _connecting ??= ConnectAsync();
-        return null;
-    }
+    public Task<ProgressSnapshot?> SubscribeAsync(string scope, CancellationToken cancellationToken = default) =>
+        JoinAsync<ProgressSnapshot>(SprintHub.Subscribe, _scopes, scope, cancellationToken);
 
     /// <summary>
     /// Watches a dashboard scope (<c>province</c> or <c>district:{code}</c>): <see cref="DashboardChanged"/> follows. Answers its
     /// figures now when connected; null while connecting (<see cref="Resynced"/> follows). A scope the user may not see throws
     /// <see cref="HubException"/>.
     /// </summary>
-    public async Task<DashboardLive?> WatchDashboardAsync(string scope, CancellationToken cancellationToken = default)
+    public Task<DashboardLive?> WatchDashboardAsync(string scope, CancellationToken cancellationToken = default) =>
+        JoinAsync<DashboardLive>(SprintHub.WatchDashboard, _dashboards, scope, cancellationToken);
+
+    /// <summary>
+    /// Stops watching a dashboard (<see cref="SprintHub.UnwatchDashboard"/>), so it is not watched again after a reconnect either.
+    /// A message already on its way may still come; views match them by scope.
+    /// </summary>
+    public Task UnwatchDashboardAsync(string scope) => LeaveAsync(SprintHub.UnwatchDashboard, _dashboards, scope);
+
+    public Task UnsubscribeAsync(string scope) => LeaveAsync(SprintHub.Unsubscribe, _scopes, scope);
+
+    /// <summary>Calls the hub's join method and keeps the scope for the reconnects; null while the connection is being made.</summary>
+    private async Task<T?> JoinAsync<T>(string method, HashSet<string> kept, string scope, CancellationToken cancellationToken) where T : class
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -135,16 +122,16 @@ public sealed class SprintLive : IAsyncDisposable
             {
                 try
                 {
-                    var live = await _connection.InvokeAsync<DashboardLive>(SprintHub.WatchDashboard, scope, cancellationToken);
-                    _dashboards.Add(scope);
-                    return live;
+                    var answer = await _connection.InvokeAsync<T>(method, scope, cancellationToken);
+                    kept.Add(scope);
+                    return answer;
                 }
                 catch (Exception e) when (e is InvalidOperationException or IOException)
                 {
-                    // Dropped just now: kept, it is watched again on the reconnect.
+                    // Dropped just now: kept, it is joined again on the reconnect.
                 }
             }
-            _dashboards.Add(scope);
+            kept.Add(scope);
         }
         finally
         {
@@ -154,38 +141,14 @@ public sealed class SprintLive : IAsyncDisposable
         return null;
     }
 
-    /// <summary>
-    /// Stops watching a dashboard (<see cref="SprintHub.UnwatchDashboard"/>), so it is not watched again after a reconnect either.
-    /// A message already on its way may still come; views match them by scope.
-    /// </summary>
-    public async Task UnwatchDashboardAsync(string scope)
+    private async Task LeaveAsync(string method, HashSet<string> kept, string scope)
     {
         await _gate.WaitAsync();
         try
         {
-            if (_dashboards.Remove(scope) && _connection.State == HubConnectionState.Connected)
+            if (kept.Remove(scope) && _connection.State == HubConnectionState.Connected)
             {
-                await _connection.InvokeAsync(SprintHub.UnwatchDashboard, scope);
-            }
-        }
-        catch (Exception e) when (e is HubException or InvalidOperationException or IOException)
-        {
-            // The connection went away meanwhile; its groups went with it.
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public async Task UnsubscribeAsync(string scope)
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            if (_scopes.Remove(scope) && _connection.State == HubConnectionState.Connected)
-            {
-                await _connection.InvokeAsync(SprintHub.Unsubscribe, scope);
+                await _connection.InvokeAsync(method, scope);
             }
         }
         catch (Exception e) when (e is HubException or InvalidOperationException or IOException)

@@ -31,7 +31,7 @@ public static class DashboardEndpoints
     {
         var tree = await UnitTree.ReadAsync(db, ct);
         var (place, problem) = DashboardAccess.DashboardOf(await areas.OfAsync(user, ct), tree, string.IsNullOrWhiteSpace(district) ? null : district.Trim());
-        return place is null ? problem! : TypedResults.Ok(await dashboard.ReadAsync(place, ct));
+        return place is null ? problem! : TypedResults.Ok(await dashboard.ReadAsync(place, tree, ct));
     }
 
     private static async Task<Results<Ok<UnitDrillDown>, ProblemHttpResult>> Unit(

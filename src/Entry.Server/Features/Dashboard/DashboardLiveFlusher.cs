@@ -49,7 +49,7 @@ public sealed partial class DashboardLiveFlusher(
         {
             if (DashboardScopes.Parse(name, tree) is { } place)
             {
-                await hub.Clients.Group(DashboardWatchers.Group(name)).SendAsync(HubNames.DashboardChanged, await live.ReadAsync(place, ct), ct);
+                await hub.Clients.Group(DashboardWatchers.Group(name)).SendAsync(HubNames.DashboardChanged, await live.ReadAsync(place, tree, ct), ct);
             }
         }
         LogSent(changed.Count);

@@ -1,4 +1,3 @@
-using Entry.Server.Data;
 using Entry.Server.Features.National;
 using Entry.Server.Features.Shifts;
 using Entry.Shared.Monitoring;
@@ -9,11 +8,10 @@ namespace Entry.Server.Features.Dashboard;
 /// The figures a watched dashboard receives while clerks work (<c>dashboardChanged</c>): the table's grouped book read and one
 /// counter read (the place, its rows, today's shifts), plus the national status for the province. No per-book lines, no names.
 /// </summary>
-public sealed class DashboardLiveQuery(EntryDb db, DashboardTableReader tables, NationalStatusReader national, TimeProvider time)
+public sealed class DashboardLiveQuery(DashboardTableReader tables, NationalStatusReader national, TimeProvider time)
 {
-    public async Task<DashboardLive> ReadAsync(DashboardPlace place, CancellationToken ct)
+    public async Task<DashboardLive> ReadAsync(DashboardPlace place, UnitTree tree, CancellationToken ct)
     {
-        var tree = await UnitTree.ReadAsync(db, ct);
         var now = time.GetUtcNow();
         var today = ShiftCalendar.LocalDate(now);
         var todayScopes = ShiftCalendar.Shifts.Select(s => DashboardQuery.ShiftScope(place, today, s)).ToList();

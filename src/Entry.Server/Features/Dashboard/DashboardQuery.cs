@@ -1,4 +1,3 @@
-using Entry.Server.Data;
 using Entry.Server.Features.National;
 using Entry.Server.Features.Progress;
 using Entry.Server.Features.Shifts;
@@ -11,15 +10,14 @@ namespace Entry.Server.Features.Dashboard;
 /// <c>GET /api/dashboard</c> for one place (the province or a district): the table, the rate per shift and per day, the
 /// projection, the national sync and the teams behind — from the counters and grouped reads, never the cases table.
 /// </summary>
-public sealed class DashboardQuery(EntryDb db, DashboardTableReader tables, SprintSettingsStore sprints, NationalStatusReader national,
+public sealed class DashboardQuery(DashboardTableReader tables, SprintSettingsStore sprints, NationalStatusReader national,
     TeamsBehindQuery teams, TimeProvider time)
 {
     /// <summary>However long ago the sprint started, the day line reads at most this far back.</summary>
     private const int MaxDaysBack = 731;
 
-    public async Task<DashboardResponse> ReadAsync(DashboardPlace place, CancellationToken ct)
+    public async Task<DashboardResponse> ReadAsync(DashboardPlace place, UnitTree tree, CancellationToken ct)
     {
-        var tree = await UnitTree.ReadAsync(db, ct);
         var sprint = await sprints.GetAsync(ct);
         var now = time.GetUtcNow();
         var today = ShiftCalendar.LocalDate(now);

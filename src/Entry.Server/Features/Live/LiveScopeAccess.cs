@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Entry.Server.Data;
+using Entry.Server.Features.Auth;
 using Entry.Shared.Auth;
-using Entry.Shared.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Live;
@@ -40,7 +40,7 @@ public sealed record LiveViewer(bool IsAdmin, bool MonitorsProvince, string? Mon
 }
 
 /// <summary>Decides whether a signed-in user may join a scope's group, reading who they are and where the scope lies.</summary>
-public sealed class LiveScopeAccess(EntryDb db)
+public sealed class LiveScopeAccess(EntryDb db, MonitorAreas areas)
 {
     /// <summary>The scope to join, or why not (a message for the HubException: no personal data).</summary>
     public async Task<(LiveScope? Scope, string? Refusal)> CheckAsync(ClaimsPrincipal user, string? scope, CancellationToken ct)
@@ -83,21 +83,13 @@ public sealed class LiveScopeAccess(EntryDb db)
     private async Task<LiveViewer> ViewerAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var (monitorsProvince, monitorsDistrict) = (false, (string?)null);
-        if (user.IsInRole(Roles.Monitor))
-        {
-            // No unit or the province's: everything. Any other unit: its district only. A unit code that names no unit: nothing.
-            var unitCode = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.UnitCode).FirstOrDefaultAsync(ct);
-            var unit = unitCode is null ? null
-                : await db.Units.AsNoTracking().Where(u => u.Code == unitCode).Select(u => new { u.Level, u.DistrictCode }).FirstOrDefaultAsync(ct);
-            monitorsProvince = unitCode is null || unit?.Level == UnitLevel.Province;
-            monitorsDistrict = monitorsProvince ? null : unit?.DistrictCode;
-        }
+        // A monitor's area is the dashboard's and the report's rule too (MonitorAreas); Admins are handled by IsAdmin.
+        var area = user.IsInRole(Roles.Monitor) ? await areas.OfAsync(user, ct) : MonitorArea.Nothing;
         var team = await db.Teams.AsNoTracking()
             .Where(t => t.LeaderId == userId || t.Members.Any(m => m.UserId == userId))
             .Select(t => new { t.Id, t.UnitCode })
             .FirstOrDefaultAsync(ct);
-        return new LiveViewer(user.IsInRole(Roles.Admin), monitorsProvince, monitorsDistrict, user.IsInRole(Roles.TeamLeader), user.IsInRole(Roles.Clerk),
+        return new LiveViewer(user.IsInRole(Roles.Admin), area.Province, area.District, user.IsInRole(Roles.TeamLeader), user.IsInRole(Roles.Clerk),
             team?.Id, team?.UnitCode);
     }
 }
