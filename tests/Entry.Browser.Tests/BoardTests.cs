@@ -25,7 +25,7 @@ public sealed class BoardTests(ServerProcess server, ChromiumBrowser chromium, I
 
         // The demo clerk of the leader's team, through the API in a session of its own.
         using var clerk = await DemoClerk.SignInAsync(Server.BaseAddress);
-        var claim = await DemoClerk.HoldBookAsync(clerk);
+        var claim = await DemoClerk.HoldBirthBookAsync(clerk);
 
         // Between 22:00 and 06:00 in Bình Phước no shift is open: nothing can be claimed and the board says so.
         if (claim.StatusCode == HttpStatusCode.Forbidden)
@@ -88,7 +88,7 @@ public sealed class BoardTests(ServerProcess server, ChromiumBrowser chromium, I
         await page.EvaluateAsync("window.boardNotReloaded = true");
 
         using var clerk = await DemoClerk.SignInAsync(Server.BaseAddress);
-        var claim = await DemoClerk.HoldBookAsync(clerk);
+        var claim = await DemoClerk.HoldBirthBookAsync(clerk);
         if (claim.StatusCode == HttpStatusCode.Forbidden)
         {
             // Outside shift hours nothing can be logged; the claim test above covers the board's night view.

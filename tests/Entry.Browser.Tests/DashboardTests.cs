@@ -36,7 +36,7 @@ public sealed class DashboardTests(ServerProcess server, ChromiumBrowser chromiu
         await page.EvaluateAsync("window.dashboardNotReloaded = true");
 
         using var clerk = await DemoClerk.SignInAsync(Server.BaseAddress);
-        var claim = await DemoClerk.HoldBookAsync(clerk);
+        var claim = await DemoClerk.HoldBirthBookAsync(clerk);
         claim.EnsureSuccessStatusCode();
         var book = await claim.Content.ReadFromJsonAsync<JsonElement>();
         await DemoClerk.LogBirthCaseAsync(clerk, book);
@@ -61,7 +61,7 @@ public sealed class DashboardTests(ServerProcess server, ChromiumBrowser chromiu
         await Assertions.Expect(total).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\d"), new() { Timeout = Timeout });
 
         using var clerk = await DemoClerk.SignInAsync(Server.BaseAddress);
-        var claim = await DemoClerk.HoldBookAsync(clerk);
+        var claim = await DemoClerk.HoldBirthBookAsync(clerk);
         claim.EnsureSuccessStatusCode();
         var book = await claim.Content.ReadFromJsonAsync<JsonElement>();
         // The demo clerk's team works for Đồng Xoài: the case lands on the row of the held book's unit (a commune, or the city's office).

@@ -69,8 +69,10 @@ public sealed class InventoryPageTests(ServerProcess server, ChromiumBrowser chr
     {
         var page = await NewPageAsync();
 
-        await SignInAsync(page, "monitor", "not-the-password");
+        // A user no other test signs in as: the failed attempt counts toward that account's lockout only.
+        var answer = await SubmitSignInAsync(page, "u689-03", "not-the-password");
 
+        Assert.True(answer.Status == 401, $"a wrong password answers 401, this sign-in answered {answer.Status}: {await answer.TextAsync()}");
         await Assertions.Expect(page.GetByTestId("login-error")).ToBeVisibleAsync(new() { Timeout = Timeout });
         Assert.EndsWith("/login", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
     }
