@@ -132,7 +132,7 @@ public sealed class ReviewTests(ServerProcess server, ChromiumBrowser chromium, 
         // A case that needs no verification: it goes to the national database as it is.
         await DemoClerk.LogBirthCaseAsync(clerk, book.Value);
 
-        // Waiting, synced or rejected: the new case shows in one of them, told by the hub.
+        // Waiting, held until verified (it is flagged), synced or rejected: the new case shows in one of them, told by the hub.
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (await AnsweredOrWaitingAsync(page) <= before)
         {
@@ -148,6 +148,7 @@ public sealed class ReviewTests(ServerProcess server, ChromiumBrowser chromium, 
         var vi = CultureInfo.GetCultureInfo("vi-VN");
         long Read(string text) => long.Parse(text, NumberStyles.Number, vi);
         return Read(await page.GetByTestId("national-backlog").InnerTextAsync())
+            + Read(await page.GetByTestId("national-held").InnerTextAsync())
             + Read(await page.GetByTestId("national-synced").InnerTextAsync())
             + Read(await page.GetByTestId("national-rejected").InnerTextAsync());
     }

@@ -23,8 +23,13 @@ public sealed record NationalRejection(Guid EntryId, string BookCode, Entry.Shar
 /// <summary><c>GET /api/national/status</c>: the sync with the national database at a glance.</summary>
 public sealed record NationalStatus
 {
-    /// <summary>Messages waiting to be sent.</summary>
+    /// <summary>Messages waiting to be sent (not those held until verified).</summary>
     public required int Backlog { get; init; }
+    /// <summary>
+    /// Cases flagged "needs verification" whose message is held until a civil-registry officer verifies them: they go
+    /// to the national side after the verification, not before ("held until verified").
+    /// </summary>
+    public int WaitingForVerification { get; init; }
     public DateTimeOffset? OldestPendingAt { get; init; }
     /// <summary>Age of the oldest message waiting, in seconds (0 when none waits).</summary>
     public required double OldestPendingAgeSeconds { get; init; }
@@ -34,7 +39,9 @@ public sealed record NationalStatus
     public required string Circuit { get; init; }
     public required int CircuitOpenedTimes { get; init; }
     public DateTimeOffset? LastDeliveredAt { get; init; }
-    /// <summary>The last failure, as a status and a title.</summary>
+    /// <summary>The last failure, as a status and a title; null again once a later send has succeeded.</summary>
     public string? LastError { get; init; }
+    /// <summary>When <see cref="LastError"/> happened.</summary>
+    public DateTimeOffset? LastErrorAt { get; init; }
     public required DateTimeOffset At { get; init; }
 }

@@ -74,10 +74,12 @@ public sealed record DayPoint(DateOnly Date, long? Done, long? Cumulative, long 
 public sealed record DashboardProjection(double PerDay, DateOnly? ProjectedFinish, DateOnly EndDate, int? DaysLate, double NeededPerDay, bool OnTrack);
 
 /// <summary>
-/// The sync with the national database seen from this scope. <c>Backlog</c>: cases accepted but neither synced nor rejected.
-/// <c>OldestPendingSeconds</c> (the lag) and <c>Circuit</c> only for the province.
+/// The sync with the national database seen from this scope. <c>Backlog</c>: cases accepted but neither synced nor rejected,
+/// nor held. <c>WaitingForVerification</c> ("held until verified"): flagged cases, whose message waits for their verification
+/// before it is sent. <c>OldestPendingSeconds</c> (the lag) and <c>Circuit</c> only for the province.
 /// </summary>
-public sealed record DashboardNational(long Backlog, double? OldestPendingSeconds, long Synced, long Rejected, string? Circuit);
+public sealed record DashboardNational(long Backlog, double? OldestPendingSeconds, long Synced, long Rejected, string? Circuit,
+    long WaitingForVerification);
 
 /// <summary>
 /// A team against its plan: <c>Planned</c> = rostered clerk-hours of the shifts closed since the sprint's start × the planner's rate;

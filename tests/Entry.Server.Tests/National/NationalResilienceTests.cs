@@ -11,7 +11,8 @@ public sealed class NationalResilienceTests
     public async Task A_429_with_retry_after_is_honoured_and_the_case_arrives_once()
     {
         const int retryAfter = 2;
-        await using var world = await NationalWorld.CreateAsync();
+        // Within the retry cap: a Retry-After up to Dispatch:RetryMaxSeconds is waited in full.
+        await using var world = await NationalWorld.CreateAsync(settings: new Dictionary<string, object> { ["Dispatch:RetryMaxSeconds"] = 5 });
         await world.Stub.SetFaultsAsync(new FaultSettings { RateLimitRate = 1, RetryAfterSeconds = retryAfter });
 
         var request = await world.LogAsync(0, world.Birth(0, 1));
@@ -28,6 +29,50 @@ public sealed class NationalResilienceTests
         Assert.Equal(1, stats.Records);
         Assert.Equal(1, stats.Created);
         Assert.Equal(1, (await world.Stub.HoldingsAsync(world.Books[0])).Count);
+    }
+
+    [Fact]
+    public async Task A_retry_after_longer_than_the_retry_cap_holds_the_cases_only_up_to_the_cap_and_the_last_error_clears_after()
+    {
+        const int cases = 6, retryCapSeconds = 3, askedSeconds = 600;
+        await using var world = await NationalWorld.CreateAsync(settings: new Dictionary<string, object> { ["Dispatch:RetryMaxSeconds"] = retryCapSeconds });
+        await world.Stub.SetFaultsAsync(new FaultSettings { RateLimitRate = 1, RetryAfterSeconds = askedSeconds });
+
+        var keys = new List<string>();
+        for (var number = 1; number <= cases; number++)
+        {
+            keys.Add(NationalWorld.KeyOf((await world.LogAsync(0, world.Birth(0, number))).Id, 1));
+        }
+        // Every case has been refused with "come back in ten minutes".
+        await Local.EventuallyAsync(async () =>
+        {
+            foreach (var key in keys)
+            {
+                if ((await world.Stub.AttemptsAsync(key)).Count == 0)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }, "every case refused with a 429");
+        var during = await world.StatusAsync();
+        Assert.StartsWith("429", during.LastError);
+        Assert.NotNull(during.LastErrorAt);
+        Assert.Equal(0, (await world.Stub.StatsAsync()).Records);
+
+        await world.Stub.ClearFaultsAsync();
+        var recovered = DateTimeOffset.UtcNow;
+        // The cap, its jitter, a circuit break and a round of sending: far from the ten minutes asked for.
+        await world.AllSyncedAsync(cases, seconds: 20);
+        Assert.True(DateTimeOffset.UtcNow - recovered < TimeSpan.FromSeconds(20));
+
+        var stats = await world.Stub.StatsAsync();
+        Assert.Equal(cases, stats.Records);
+        Assert.Equal(cases, stats.Created);
+        var after = await world.StatusAsync();
+        Assert.Null(after.LastError);
+        Assert.Null(after.LastErrorAt);
+        Assert.NotNull(after.LastDeliveredAt);
     }
 
     [Fact]

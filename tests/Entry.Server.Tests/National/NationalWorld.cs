@@ -39,11 +39,12 @@ public sealed class NationalWorld : IAsyncDisposable
 
     /// <param name="clerks">Clerks logging in parallel (at most 5).</param>
     /// <param name="casesPerBook">The case count of each clerk's book.</param>
-    public static async Task<NationalWorld> CreateAsync(int clerks = 1, int casesPerBook = 50)
+    /// <param name="settings"><c>NationalDb:*</c> settings other than the factory's (e.g. <c>Dispatch:RetryMaxSeconds</c>).</param>
+    public static async Task<NationalWorld> CreateAsync(int clerks = 1, int casesPerBook = 50, IReadOnlyDictionary<string, object>? settings = null)
     {
         var stub = new StubServer();
         await stub.InitializeAsync();
-        var world = new NationalWorld(stub, new NationalFactory(stub.BaseAddress));
+        var world = new NationalWorld(stub, new NationalFactory(stub.BaseAddress, settings));
         await world.SetUpAsync(clerks, casesPerBook);
         return world;
     }
@@ -117,7 +118,7 @@ public sealed class NationalWorld : IAsyncDisposable
 }
 
 /// <summary>Entry pointed at an external national database, with short timeouts, retries, breaks and backoff.</summary>
-public sealed class NationalFactory(Uri nationalDb) : EntryFactory
+public sealed class NationalFactory(Uri nationalDb, IReadOnlyDictionary<string, object>? settings = null) : EntryFactory
 {
     /// <summary>Tomorrow's local date: 09:00 of it is "now" on this server, whatever the hour the tests run at.</summary>
     public DateOnly Day { get; } = ShiftCalendar.LocalDate(DateTimeOffset.UtcNow).AddDays(1);
@@ -152,7 +153,7 @@ public sealed class NationalFactory(Uri nationalDb) : EntryFactory
                      ["Dispatch:RetryBaseSeconds"] = 0.2,
                      ["Dispatch:RetryMaxSeconds"] = 1,
                      ["Dispatch:IdleSeconds"] = 5,
-                 })
+                 }.Concat(settings ?? new Dictionary<string, object>()).GroupBy(s => s.Key).Select(g => g.Last()))
         {
             builder.UseSetting($"NationalDb:{key}", Convert.ToString(value, CultureInfo.InvariantCulture));
         }

@@ -56,14 +56,20 @@ public sealed class DashboardQuery(DashboardTableReader tables, SprintSettingsSt
         ? ProgressCounters.Shift(date, shift)
         : ProgressCounters.DistrictShift(place.Code, date, shift);
 
-    /// <summary>The province sees the outbox and the circuit; a district its own counters only.</summary>
+    /// <summary>
+    /// The province sees the outbox and the circuit; a district its own counters only, where the flagged cases stand for
+    /// those held until verified (a flagged case's message is held; one flagged after the national side had it may hold
+    /// nothing new, so a district's backlog can read one low for each such case).
+    /// </summary>
     public static async Task<DashboardNational> NationalAsync(DashboardPlace place, ProgressFigures totals, NationalStatusReader national, CancellationToken ct)
     {
         if (place.Kind != PlaceKind.Province)
         {
-            return new DashboardNational(Math.Max(0, totals.Entered - totals.Synced - totals.Rejected), null, totals.Synced, totals.Rejected, null);
+            return new DashboardNational(Math.Max(0, totals.Entered - totals.Synced - totals.Rejected - totals.Flagged), null, totals.Synced,
+                totals.Rejected, null, totals.Flagged);
         }
         var status = await national.ReadAsync(ct);
-        return new DashboardNational(status.Backlog, status.OldestPendingAgeSeconds, status.Synced, status.Rejected, status.Circuit);
+        return new DashboardNational(status.Backlog, status.OldestPendingAgeSeconds, status.Synced, status.Rejected, status.Circuit,
+            status.WaitingForVerification);
     }
 }

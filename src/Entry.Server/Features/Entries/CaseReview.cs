@@ -140,12 +140,10 @@ public sealed partial class CaseReview(EntryDb db, WriteGate writes, ProgressCou
             EntryId = entry.Id, Version = entry.Version, Kind = kind, ChangedById = userId, ChangedAt = now,
             Changes = JsonSerializer.Serialize(changes, EntryRecorder.Json),
         });
-        // A change of what the national side holds is sent again (an update once it has the case, else the case).
+        // A change of what the national side holds is sent again (an update once it has the case, else the case);
+        // a flagged case's message waits for its verification.
         var syncBefore = entry.NationalState;
-        if (changes.Any(c => c.Field is not ("needsVerification" or "verificationReason")))
-        {
-            outbox.Add(entry, book);
-        }
+        await outbox.ChangedAsync(entry, book, changes.Any(c => c.Field is not ("needsVerification" or "verificationReason")), ct);
         await using (var tx = await writes.BeginAsync(db, ct))
         {
             try

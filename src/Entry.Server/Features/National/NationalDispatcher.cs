@@ -88,8 +88,10 @@ public sealed partial class NationalDispatcher(
         var recorder = scope.ServiceProvider.GetRequiredService<NationalOutcomes>();
         await recorder.RecordAsync(outcomes, ct);
         metrics.Record(outcomes);
-        // The national side asked everyone to wait (429/503 with Retry-After): the whole dispatcher waits, not just the message.
-        var asked = outcomes.Select(o => o.RetryAfter ?? TimeSpan.Zero).DefaultIfEmpty().Max();
+        // The national side asked everyone to wait (429/503 with Retry-After): the whole dispatcher waits, not just the
+        // message — but no longer than the retry cap, so one answer cannot hold the outbox after the national side is
+        // back; a national side still refusing opens the circuit, which then decides the wait.
+        var asked = Capped(outcomes.Select(o => o.RetryAfter ?? TimeSpan.Zero).DefaultIfEmpty().Max(), dispatch);
         if (outcomes.Any(o => o.Kind == OutcomeKind.NotSent))
         {
             // The circuit refused them without a call: wait out its break (at least a moment while it is half-open),
@@ -98,6 +100,10 @@ public sealed partial class NationalDispatcher(
         }
         return asked > TimeSpan.Zero ? asked : outcomes.Any(o => o.Kind == OutcomeKind.Transient) ? ShortPause : TimeSpan.Zero;
     }
+
+    /// <summary>What one Retry-After may make the dispatcher (or a message) wait: at most <c>Dispatch:RetryMaxSeconds</c>.</summary>
+    public static TimeSpan Capped(TimeSpan retryAfter, NationalDispatchOptions dispatch) =>
+        TimeSpan.FromTicks(Math.Min(retryAfter.Ticks, TimeSpan.FromSeconds(dispatch.RetryMaxSeconds).Ticks));
 
     /// <summary>
     /// The due messages, at most a batch, only the oldest pending message of each case (its versions go in order).
@@ -127,11 +133,16 @@ public sealed partial class NationalDispatcher(
             .ToList();
     }
 
-    /// <summary>Messages waiting and when the oldest was stored; read through the (State, …) index, never the delivered rows.</summary>
+    /// <summary>
+    /// Messages waiting to be sent and when the oldest was stored, and those held until their case is verified; read
+    /// through the (State, …) index, never the delivered rows.
+    /// </summary>
     public static async Task<Backlog> BacklogAsync(EntryDb db, CancellationToken ct)
     {
-        var pending = db.Set<NationalMessage>().AsNoTracking().Where(m => m.State == NationalMessageState.Pending);
-        return new Backlog(await pending.CountAsync(ct), await pending.MinAsync(m => (DateTimeOffset?)m.CreatedAt, ct));
+        var messages = db.Set<NationalMessage>().AsNoTracking();
+        var pending = messages.Where(m => m.State == NationalMessageState.Pending);
+        return new Backlog(await pending.CountAsync(ct), await pending.MinAsync(m => (DateTimeOffset?)m.CreatedAt, ct),
+            await messages.CountAsync(m => m.State == NationalMessageState.Held, ct));
     }
 
     private async Task<Outcome> SendAsync(INationalDbApi api, DueMessage message, CancellationToken ct)
@@ -223,4 +234,5 @@ public enum OutcomeKind
 public sealed record Outcome(DueMessage Message, OutcomeKind Kind, string? RecordId, Dictionary<string, string[]>? Errors, string? Error,
     TimeSpan? RetryAfter = null);
 
-public sealed record Backlog(int Pending, DateTimeOffset? OldestPendingAt);
+/// <param name="Held">Messages of flagged cases, waiting for the verification before they are sent.</param>
+public sealed record Backlog(int Pending, DateTimeOffset? OldestPendingAt, int Held);

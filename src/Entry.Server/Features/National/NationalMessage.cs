@@ -9,11 +9,18 @@ public enum NationalMessageState
     Pending = 0,
     Delivered = 1,
     Rejected = 2,
+    /// <summary>
+    /// A version of a case flagged "needs verification": not due, never sent, until the case's verification (or a
+    /// correction that clears the flag) replaces it with a pending message of the version it leaves. Held rows lie in
+    /// their own range of the (State, NextAttemptAt) index, so the dispatcher's due query never reads them.
+    /// </summary>
+    Held = 3,
 }
 
 /// <summary>
 /// The outbox: one message per version of a case to send to the national database, stored in the case's own
 /// transaction. Its payload is fixed when stored, so every retry under its idempotency key sends the same bytes.
+/// A flagged case's message is stored held (<see cref="NationalMessageState.Held"/>); a case has at most one held message.
 /// </summary>
 public sealed class NationalMessage
 {

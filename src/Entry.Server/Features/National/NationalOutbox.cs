@@ -15,7 +15,10 @@ public sealed partial class NationalOutbox(EntryDb db, NationalSignal signal, Ti
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Adds the message for the case's current version to the context; the caller's SaveChanges stores it.</summary>
+    /// <summary>
+    /// Adds the message for the case's current version to the context; the caller's SaveChanges stores it. A flagged
+    /// case's message is held: complete, accurate cases go to the national side first, unclear ones after verification.
+    /// </summary>
     public void Add(CaseEntry entry, Book book)
     {
         var record = CivilRecordMapping.ToRecord(new CivilRecordMapping.CaseSource(
@@ -27,6 +30,7 @@ public sealed partial class NationalOutbox(EntryDb db, NationalSignal signal, Ti
             CaseVersion = entry.Version,
             IdempotencyKey = $"{entry.Id:N}-v{entry.Version}",
             Payload = JsonSerializer.Serialize(record, Json),
+            State = entry.Status == CaseStatus.Flagged ? NationalMessageState.Held : NationalMessageState.Pending,
             CreatedAt = now,
             NextAttemptAt = now,
         });
@@ -34,6 +38,24 @@ public sealed partial class NationalOutbox(EntryDb db, NationalSignal signal, Ti
         {
             entry.NationalState = NationalSyncState.Pending;
         }
+    }
+
+    /// <summary>
+    /// After a correction or a verification has changed the case in the context (status and version included): a
+    /// changed content is sent again, and a held message gives way to the current version's — held again while the
+    /// case stays flagged, pending once it is verified (or its flag cleared). A held message was never sent, so nothing
+    /// under its key exists nationally; messages already pending stay as they are (one may be in flight).
+    /// </summary>
+    public async Task ChangedAsync(CaseEntry entry, Book book, bool contentChanged, CancellationToken ct)
+    {
+        var held = await db.Set<NationalMessage>()
+            .Where(m => m.CaseId == entry.Id && m.State == NationalMessageState.Held).ToListAsync(ct);
+        if (!contentChanged && held.Count == 0)
+        {
+            return;
+        }
+        db.RemoveRange(held);
+        Add(entry, book);
     }
 
     public void Wake() => signal.Wake();

@@ -84,13 +84,16 @@ public sealed class NationalOutcomes(EntryDb db, WriteGate writes, ProgressCount
         }
     }
 
-    /// <summary>Exponential per message, capped; a Retry-After from the national side is honoured when it asks for longer.</summary>
+    /// <summary>
+    /// Exponential per message, capped; a Retry-After from the national side is honoured when it asks for longer, up
+    /// to the same cap: a 600 s answer during an outage must not hold the case for ten minutes after it.
+    /// </summary>
     private TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
     {
         var dispatch = options.Value.Dispatch;
         var seconds = Math.Min(dispatch.RetryMaxSeconds, dispatch.RetryBaseSeconds * Math.Pow(2, Math.Min(attempts - 1, 20)));
         var jittered = TimeSpan.FromSeconds(seconds * (0.8 + (Random.Shared.NextDouble() * 0.4)));
-        return retryAfter is { } asked && asked > jittered ? asked : jittered;
+        return retryAfter is { } asked && asked > jittered ? NationalDispatcher.Capped(asked, dispatch) : jittered;
     }
 
     private static string? Trim(string? error) => error is { Length: > 300 } ? error[..300] : error;

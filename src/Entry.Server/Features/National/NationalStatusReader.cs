@@ -10,13 +10,14 @@ public sealed class NationalStatusReader(EntryDb db, NationalMetrics metrics, Na
 {
     public async Task<NationalStatus> ReadAsync(CancellationToken ct)
     {
-        var (backlog, oldest) = await NationalDispatcher.BacklogAsync(db, ct);
+        var (backlog, oldest, held) = await NationalDispatcher.BacklogAsync(db, ct);
         var province = await db.ProgressCounters.AsNoTracking().Where(c => c.Scope == ProgressCounters.Province)
             .GroupBy(c => 1).Select(g => new { Synced = g.Sum(c => c.Synced), Rejected = g.Sum(c => c.Rejected) }).FirstOrDefaultAsync(ct);
         var now = time.GetUtcNow();
         return new NationalStatus
         {
             Backlog = backlog,
+            WaitingForVerification = held,
             OldestPendingAt = oldest,
             OldestPendingAgeSeconds = oldest is { } at ? Math.Max(0, (now - at).TotalSeconds) : 0,
             Synced = province?.Synced ?? 0,
@@ -25,6 +26,7 @@ public sealed class NationalStatusReader(EntryDb db, NationalMetrics metrics, Na
             CircuitOpenedTimes = circuit.TimesOpened,
             LastDeliveredAt = metrics.LastDeliveredAt,
             LastError = metrics.LastError,
+            LastErrorAt = metrics.LastErrorAt,
             At = now,
         };
     }
