@@ -13,7 +13,7 @@ public static class BookCodes
     /// <summary>Codes are unique regardless of letter case; the database column compares with NOCASE the same way.</summary>
     public static readonly StringComparer Comparer = StringComparer.OrdinalIgnoreCase;
 
-    public const string Rule = "a book code is 1-64 characters among the letters A-Z and a-z, the digits, '-', '_' and '.', and starts and ends with a letter or a digit";
+    public const string Rule = "book_code must be 1-64 characters among the letters A-Z and a-z, the digits, '-', '_' and '.', and starts and ends with a letter or a digit";
 
     public static bool IsValid(string? code) => Problem(code) is null;
 
