@@ -75,7 +75,7 @@ public static class CommandLine
         {
             Console.WriteLine($"line {r.Line} ({r.BookCode}): rejected: {r.Reason}");
         }
-        Console.WriteLine($"{result.Accepted} books imported, {result.Rejected.Count} rows rejected, {result.Warnings.Count} warnings.");
-        return result.Rejected.Count == 0 ? 0 : 1;
+        Console.WriteLine($"{result.Accepted} books imported, {result.RejectedCount} rows rejected, {result.WarningCount} warnings.");
+        return result.RejectedCount == 0 ? 0 : 1;
     }
 }

@@ -54,6 +54,7 @@ public static class EntryPipeline
         }
 
         var api = app.MapGroup("/api");
+        api.AddEndpointFilterFactory(BookCodeRoute.Validate);
         api.MapGroup("/auth").MapAuth();
         api.MapGroup("/units").MapUnits();
         api.MapGroup("/books").MapBooks().MapBookClaims();

@@ -9,7 +9,8 @@ public sealed record ClaimedBook
     public required BookType Type { get; init; }
     public required string UnitCode { get; init; }
     public required string UnitName { get; init; }
-    public required int Volume { get; init; }
+    /// <summary>The label written on the book ("1", "Quyển 1, tập 2").</summary>
+    public required string Volume { get; init; }
     public required DateOnly RegisteredFrom { get; init; }
     public required DateOnly RegisteredTo { get; init; }
     public required int CaseCount { get; init; }

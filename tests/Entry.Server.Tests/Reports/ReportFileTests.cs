@@ -7,6 +7,7 @@ using CsvHelper.Configuration;
 using Entry.Server.Features.Reports;
 using Entry.Server.Tests.Shifts;
 using Entry.Shared.Monitoring;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using static Entry.Server.Tests.Reports.ReportWorld;
 
@@ -96,6 +97,35 @@ public sealed class ReportFileTests(ReportWorld world) : IClassFixture<ReportWor
         var province = (await world.ProvinceMonitor.GetFromJsonAsync<ProgressReport>("/api/reports/progress" + Query()))!;
         Assert.Equal(["70", "688", "689"], province.Rows.Select(r => r.UnitCode));
     }
+
+    [Fact]
+    public async Task A_unit_name_that_starts_like_a_formula_is_written_as_escaped_text_in_the_xlsx_and_the_csv()
+    {
+        var names = await world.Factory.WithDbAsync(db => db.Units.Where(u => u.Code == ThacMo || u.Code == LongThuy).ToDictionaryAsync(u => u.Code, u => u.Name));
+        await RenameAsync(ThacMo, "=HYPERLINK(\"http://evil\";\"x\")");
+        await RenameAsync(LongThuy, "@SUM(1+1)");
+        try
+        {
+            var xlsx = await world.Admin.GetAsync("/api/reports/progress.xlsx" + Query("688"));
+            var rows = await SheetAsync(xlsx);
+            var sheetXml = await SheetXmlAsync(xlsx);
+            var csv = Csv(await world.Admin.GetByteArrayAsync("/api/reports/progress.csv" + Query("688")));
+
+            Assert.DoesNotContain("<x:f>", sheetXml);
+            Assert.DoesNotContain("<f>", sheetXml);
+            Assert.Equal(["'=HYPERLINK(\"http://evil\";\"x\")", "'@SUM(1+1)"], rows.Skip(2).Take(2).Select(r => (string)r["B"]!));
+            Assert.Equal(["'=HYPERLINK(\"http://evil\";\"x\")", "'@SUM(1+1)"], csv.Skip(1).Take(2).Select(l => l[1]));
+            Assert.Equal((double)3, Assert.IsType<double>(rows[2]["D"])); // the figures stay numbers
+        }
+        finally
+        {
+            await RenameAsync(ThacMo, names[ThacMo]);
+            await RenameAsync(LongThuy, names[LongThuy]);
+        }
+    }
+
+    private Task<int> RenameAsync(string unitCode, string name) =>
+        world.Factory.WithDbAsync(db => db.Units.Where(u => u.Code == unitCode).ExecuteUpdateAsync(u => u.SetProperty(x => x.Name, name)));
 
     private static async Task<List<IDictionary<string, object?>>> SheetAsync(HttpResponseMessage response)
     {

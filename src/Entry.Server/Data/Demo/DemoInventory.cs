@@ -1,3 +1,4 @@
+using System.Globalization;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Units;
 using Entry.Shared.Books;
@@ -47,7 +48,7 @@ public static class DemoInventory
 
         var cases = Apportion(Cases, drafts.Select(d => d.Weight).ToArray());
         return drafts
-            .Select((d, i) => new BookCsvRow(d.Code, d.UnitCode, d.Type, d.Volume, d.From, d.To, cases[i], d.Condition))
+            .Select((d, i) => new BookCsvRow(d.Code, d.UnitCode, d.Type, d.Volume.ToString(CultureInfo.InvariantCulture), d.From, d.To, cases[i], d.Condition))
             .ToList();
     }
 

@@ -103,7 +103,8 @@ namespace Entry.Server.Data.Migrations
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<int>("Condition")
                         .HasColumnType("INTEGER");
@@ -134,8 +135,10 @@ namespace Entry.Server.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Volume")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Volume")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

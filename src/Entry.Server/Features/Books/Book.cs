@@ -15,7 +15,8 @@ public sealed class Book
     public required string UnitCode { get; set; }
     public AdministrativeUnit? Unit { get; init; }
     public required BookType Type { get; set; }
-    public required int Volume { get; set; }
+    /// <summary>The label written on the book ("1", "Quyển 1, tập 2", "01/2005"): see <see cref="VolumeLabels"/>.</summary>
+    public required string Volume { get; set; }
     public required DateOnly RegisteredFrom { get; set; }
     public required DateOnly RegisteredTo { get; set; }
     public required int CaseCount { get; set; }
@@ -39,8 +40,10 @@ internal sealed class BookConfiguration : IEntityTypeConfiguration<Book>
     {
         book.ToTable("Books");
         book.HasKey(b => b.Id);
-        book.Property(b => b.Code).HasMaxLength(64);
+        // NOCASE: a code is unique, and found, regardless of letter case (BookCodes allows ASCII only, which NOCASE folds).
+        book.Property(b => b.Code).HasMaxLength(BookCodes.MaxLength).UseCollation("NOCASE");
         book.HasIndex(b => b.Code).IsUnique();
+        book.Property(b => b.Volume).HasMaxLength(VolumeLabels.MaxLength);
         book.Property(b => b.UnitCode).HasMaxLength(16);
         book.HasOne(b => b.Unit).WithMany().HasForeignKey(b => b.UnitCode).OnDelete(DeleteBehavior.Restrict);
         // The order of work (SPEC §3): type priority, then condition, then oldest period first.

@@ -1,15 +1,16 @@
 using System.Globalization;
 using CsvHelper;
+using Entry.Server.Features.Spreadsheets;
 using Entry.Shared.Books;
 
 namespace Entry.Server.Features.Books;
 
 /// <summary>One row of the inventory CSV, in the import format.</summary>
 public sealed record BookCsvRow(
-    string BookCode, string UnitCode, BookType Type, int Volume,
+    string BookCode, string UnitCode, BookType Type, string Volume,
     DateOnly RegisteredFrom, DateOnly RegisteredTo, int CaseCount, BookCondition Condition);
 
-/// <summary>Writes books in the import format, so an export can be imported again as it is.</summary>
+/// <summary>Writes books in the import format, so an export can be imported again as it is (CsvHelper quotes a cell holding a comma, a quote or a line break).</summary>
 public static class BookCsv
 {
     public static async Task WriteAsync(IAsyncEnumerable<BookCsvRow> rows, TextWriter writer, CancellationToken ct)
@@ -22,10 +23,11 @@ public static class BookCsv
         await csv.NextRecordAsync();
         await foreach (var row in rows.WithCancellation(ct))
         {
-            csv.WriteField(row.BookCode);
-            csv.WriteField(row.UnitCode);
+            // Text cells through SpreadsheetText (a code stored before the code rule may start like a formula); dates and counts as they are.
+            csv.WriteField(SpreadsheetText.Cell(row.BookCode));
+            csv.WriteField(SpreadsheetText.Cell(row.UnitCode));
             csv.WriteField(BookNames.ToCsv(row.Type));
-            csv.WriteField(row.Volume.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(SpreadsheetText.Cell(row.Volume));
             csv.WriteField(row.RegisteredFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             csv.WriteField(row.RegisteredTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             csv.WriteField(row.CaseCount.ToString(CultureInfo.InvariantCulture));

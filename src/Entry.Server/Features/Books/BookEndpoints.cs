@@ -19,6 +19,11 @@ public static class BookEndpoints
             .RequireRoles(Roles.Admin)
             .DisableAntiforgery()
             .AddOpenApiOperationTransformer(ImportBodyDocumentation.Describe)
+            .Produces<ImportResult>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Import the book inventory CSV: the good rows are stored, every bad row is answered with its line and reason.");
         group.MapGet("/", List)
             .RequireRoles(Roles.Admin, Roles.Monitor, Roles.TeamLeader)
@@ -30,36 +35,32 @@ public static class BookEndpoints
         return group;
     }
 
-    private static readonly string[] CsvMediaTypes = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"];
-
-    private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> Import(
-        HttpRequest request, BookImporter importer, CancellationToken ct)
+    private static async Task<IResult> Import(HttpRequest request, BookImporter importer, CancellationToken ct)
     {
-        Stream body;
-        if (request.HasFormContentType)
+        var (body, problem) = await ImportBody.OpenAsync(request, ct);
+        if (problem is not null)
         {
-            var form = await request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
-            if (file is null)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Attach the CSV as the form field 'file'."] });
-            }
-            body = file.OpenReadStream();
-        }
-        else if (request.ContentType is { } type && CsvMediaTypes.Any(m => type.StartsWith(m, StringComparison.OrdinalIgnoreCase)))
-        {
-            body = request.Body;
-        }
-        else
-        {
-            return TypedResults.Problem(
-                "Send the CSV as the request body with Content-Type text/csv, or as a multipart form field 'file'.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return problem;
         }
 
         await using (body)
         {
-            var (result, error) = await importer.ImportAsync(body, ct);
+            ImportResult? result;
+            ImportFileError? error;
+            try
+            {
+                (result, error) = await importer.ImportAsync(body!, ct);
+            }
+            catch (IOException) when (!ct.IsCancellationRequested)
+            {
+                // The body ended before its declared length: nothing was stored (rows are stored only after the whole file is read).
+                error = new ImportFileError("the body was cut short; nothing was imported, send the file again");
+                result = null;
+            }
+            if (error is { TooLarge: true })
+            {
+                return ImportBody.TooLarge();
+            }
             if (error is { Conflict: true })
             {
                 return TypedResults.Problem(error.Reason, statusCode: StatusCodes.Status409Conflict, title: "Nothing was imported");

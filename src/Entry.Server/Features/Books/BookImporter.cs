@@ -6,12 +6,16 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Entry.Server.Data;
 using Entry.Shared.Books;
+using Entry.Shared.Entries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Books;
 
-/// <summary>Why a whole file was refused (as opposed to single rows); <paramref name="Conflict"/> when the store, not the file, refused it.</summary>
-public sealed record ImportFileError(string Reason, bool Conflict = false);
+/// <summary>
+/// Why a whole file was refused (as opposed to single rows); <paramref name="Conflict"/> when the store, not the file,
+/// refused it; <paramref name="TooLarge"/> when the file is over <see cref="BookImporter.MaxFileBytes"/>.
+/// </summary>
+public sealed record ImportFileError(string Reason, bool Conflict = false, bool TooLarge = false);
 
 /// <summary>
 /// Imports the book inventory CSV (SPEC §3). Every bad row is answered with its line and reason;
@@ -22,13 +26,29 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
     public static readonly string[] Columns =
         ["book_code", "unit_code", "type", "volume", "registered_from", "registered_to", "case_count", "condition"];
 
-    public const int MaxCodeLength = 64;
+    public const int MaxCodeLength = BookCodes.MaxLength;
     public const int MaxRows = 200_000;
+    /// <summary>A province's inventory (27,548 books) is about 2 MB; 200,000 rows fit.</summary>
+    public const long MaxFileBytes = 16 * 1024 * 1024;
+    /// <summary>No cell of the format needs more; a longer one is refused as a row error, unquoted.</summary>
+    public const int MaxCellLength = 1000;
+    /// <summary>The answer lists this many rejected rows and this many warnings at most (with the count of all).</summary>
+    public const int MaxListedMessages = 1000;
+    /// <summary>The longest text of a cell quoted back in an answer; longer ones are cut with an ellipsis.</summary>
+    public const int MaxEcho = 64;
 
     public async Task<(ImportResult? Result, ImportFileError? Error)> ImportAsync(Stream csv, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var parsed = await ParseAsync(csv, ct);
+        Parsed parsed;
+        try
+        {
+            parsed = await ParseAsync(new SizeLimitedStream(csv, MaxFileBytes), ct);
+        }
+        catch (SizeLimitedStream.LimitExceededException)
+        {
+            return (null, new ImportFileError($"the file is larger than {MaxFileBytes / (1024 * 1024)} MB; split it", TooLarge: true));
+        }
         if (parsed.Error is not null)
         {
             return (null, parsed.Error);
@@ -36,13 +56,15 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
 
         var (rows, rejected, warnings) = parsed.Value;
         // Reading every stored code is far cheaper than an IN over thousands of parameters (2.4 s for a province on SQLite).
-        var stored = (await db.Books.AsNoTracking().Select(b => b.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var stored = (await db.Books.AsNoTracking().Select(b => b.Code).ToListAsync(ct)).ToHashSet(BookCodes.Comparer);
         var accepted = new List<Book>(rows.Count);
         foreach (var row in rows)
         {
-            if (stored.Contains(row.Book.Code))
+            if (stored.TryGetValue(row.Book.Code, out var storedCode))
             {
-                rejected.Add(new ImportRowMessage(row.Line, row.Book.Code, "book_code is already in the inventory"));
+                rejected.Add(new ImportRowMessage(row.Line, row.Book.Code, storedCode == row.Book.Code
+                    ? "book_code is already in the inventory"
+                    : "book_code is already in the inventory in another letter case (codes are compared regardless of case)"));
             }
             else
             {
@@ -73,7 +95,14 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         rejected.Sort((a, b) => a.Line.CompareTo(b.Line));
         warnings.Sort((a, b) => a.Line.CompareTo(b.Line));
         LogImported(accepted.Count, rejected.Count, warnings.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return (new ImportResult { Accepted = accepted.Count, Warnings = warnings, Rejected = rejected }, null);
+        return (new ImportResult
+        {
+            Accepted = accepted.Count,
+            Warnings = warnings.Take(MaxListedMessages).ToList(),
+            Rejected = rejected.Take(MaxListedMessages).ToList(),
+            WarningCount = warnings.Count,
+            RejectedCount = rejected.Count,
+        }, null);
     }
 
     private sealed record ParsedRow(int Line, Book Book, string? Warning);
@@ -85,7 +114,7 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         var rows = new List<ParsedRow>();
         var rejected = new List<ImportRowMessage>();
         var warnings = new List<ImportRowMessage>();
-        var firstLineOfCode = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstLineOfCode = new Dictionary<string, int>(BookCodes.Comparer);
 
         using var reader = new StreamReader(csv, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -120,13 +149,20 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
                 var code = record.Length > 0 ? record[0] : "";
                 if (record.Length != Columns.Length)
                 {
-                    rejected.Add(new ImportRowMessage(line, NullIfEmpty(code), $"expected {Columns.Length} columns, found {record.Length}"));
+                    rejected.Add(new ImportRowMessage(line, Echo(code), $"expected {Columns.Length} columns, found {record.Length}"));
+                    continue;
+                }
+                var tooLong = Enumerable.Range(0, Columns.Length).Where(i => record[i].Length > MaxCellLength).Select(i => Columns[i]).ToList();
+                if (tooLong.Count > 0)
+                {
+                    rejected.Add(new ImportRowMessage(line, Echo(code),
+                        $"{string.Join(", ", tooLong)}: a cell is longer than {MaxCellLength:N0} characters"));
                     continue;
                 }
 
                 var reasons = new List<string>();
                 var book = ReadRow(record, unitCodes, reasons, now);
-                if (code.Length > 0)
+                if (BookCodes.IsValid(code))
                 {
                     if (firstLineOfCode.TryGetValue(code, out var first))
                     {
@@ -140,7 +176,7 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
 
                 if (reasons.Count > 0 || book is null)
                 {
-                    rejected.Add(new ImportRowMessage(line, NullIfEmpty(code), string.Join("; ", reasons)));
+                    rejected.Add(new ImportRowMessage(line, Echo(code), string.Join("; ", reasons)));
                 }
                 else
                 {
@@ -153,7 +189,7 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         }
         catch (DecoderFallbackException)
         {
-            return new Parsed(new ImportFileError("the file is not valid UTF-8"));
+            return new Parsed(new ImportFileError("the file is not valid UTF-8 text (a workbook such as XLSX must be saved as \"CSV UTF-8\" first)"));
         }
         return new Parsed((rows, rejected, warnings));
     }
@@ -161,17 +197,9 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
     private static Book? ReadRow(string[] f, HashSet<string> unitCodes, List<string> reasons, DateTimeOffset now)
     {
         var code = f[0];
-        if (code.Length == 0)
+        if (BookCodes.Problem(code) is { } codeProblem)
         {
-            reasons.Add("book_code is missing");
-        }
-        else if (code.Length > MaxCodeLength)
-        {
-            reasons.Add($"book_code is longer than {MaxCodeLength} characters");
-        }
-        else if (code.Any(char.IsControl))
-        {
-            reasons.Add("book_code contains a line break or another control character");
+            reasons.Add(codeProblem);
         }
 
         var unit = f[1];
@@ -181,7 +209,7 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         }
         else if (!unitCodes.Contains(unit))
         {
-            reasons.Add($"unknown unit_code '{unit}'");
+            reasons.Add($"unknown unit_code '{Echo(unit)}'");
         }
 
         var typeOk = BookNames.TryParseType(f[2], out var type);
@@ -189,17 +217,21 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         {
             reasons.Add(f[2].Length == 0
                 ? "type is missing"
-                : $"unknown type '{f[2]}' (expected birth, marriage, death, adoption or khai-sinh, ket-hon, khai-tu, nuoi-con-nuoi)");
+                : $"unknown type '{Echo(f[2])}' (expected birth, marriage, death, adoption or khai-sinh, ket-hon, khai-tu, nuoi-con-nuoi)");
         }
 
-        var volumeOk = int.TryParse(f[3], NumberStyles.None, CultureInfo.InvariantCulture, out var volume) && volume > 0;
-        if (!volumeOk)
+        var (volume, volumeProblem) = VolumeLabels.Normalize(f[3]);
+        if (volumeProblem is not null)
         {
-            reasons.Add(f[3].Length == 0 ? "volume is missing" : $"volume '{f[3]}' is not a positive whole number");
+            reasons.Add(volumeProblem);
         }
 
         var from = ReadDate(f[4], "registered_from", reasons);
         var to = ReadDate(f[5], "registered_to", reasons);
+        if (from is { } early && early < RegistryDates.Earliest)
+        {
+            reasons.Add($"registered_from {early:yyyy-MM-dd} is before {RegistryDates.Earliest:yyyy-MM-dd}: entry refuses cases that old, so the book could never be filled");
+        }
         if (from is { } start && start >= BookNames.Cutoff)
         {
             reasons.Add($"registered_from {start:yyyy-MM-dd} is on or after {BookNames.Cutoff:yyyy-MM-dd}: books of the electronic civil-registry era are not entered");
@@ -214,10 +246,10 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         var conditionOk = BookNames.TryParseCondition(f[7], out var condition);
         if (!conditionOk)
         {
-            reasons.Add(f[7].Length == 0 ? "condition is missing" : $"unknown condition '{f[7]}' (expected good, worn or damaged)");
+            reasons.Add(f[7].Length == 0 ? "condition is missing" : $"unknown condition '{Echo(f[7])}' (expected good, worn or damaged)");
         }
 
-        if (reasons.Count > 0 || from is null || to is null || caseCount is null)
+        if (reasons.Count > 0 || from is null || to is null || caseCount is null || volume is null)
         {
             return null;
         }
@@ -246,7 +278,7 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         {
             return date;
         }
-        reasons.Add($"{column} '{text}' is not a valid date (yyyy-mm-dd)");
+        reasons.Add($"{column} '{Echo(text)}' is not a valid date (yyyy-mm-dd)");
         return null;
     }
 
@@ -259,7 +291,7 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         }
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count))
         {
-            reasons.Add($"case_count '{text}' is not a whole number");
+            reasons.Add($"case_count '{Echo(text)}' is not a whole number");
             return null;
         }
         if (count <= 0)
@@ -275,7 +307,8 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         return (int)count;
     }
 
-    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+    /// <summary>A cell as an answer may quote it: at most <see cref="MaxEcho"/> characters, cut with an ellipsis; null when empty.</summary>
+    internal static string? Echo(string s) => s.Length == 0 ? null : s.Length <= MaxEcho ? s : string.Concat(s.AsSpan(0, MaxEcho - 1), "…");
 
     private readonly struct Parsed
     {

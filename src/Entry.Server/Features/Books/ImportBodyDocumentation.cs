@@ -23,7 +23,9 @@ internal static class ImportBodyDocumentation
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Description = "The inventory CSV: book_code,unit_code,type,volume,registered_from,registered_to,case_count,condition",
+            Description = "The inventory CSV: book_code,unit_code,type,volume,registered_from,registered_to,case_count,condition. "
+                + $"At most {BookImporter.MaxFileBytes / (1024 * 1024)} MB (413 above), cells of at most {BookImporter.MaxCellLength} characters; "
+                + "as a multipart form, exactly one file, in the field 'file'.",
             Content = new Dictionary<string, OpenApiMediaType> { ["text/csv"] = csv, ["multipart/form-data"] = form },
         };
         return Task.CompletedTask;

@@ -12,7 +12,7 @@ public sealed partial class EntryValidation
 {
     public const int MaxPage = 2000;
     /// <summary>No civil-registry record in the books predates this.</summary>
-    public static readonly DateOnly Earliest = new(1850, 1, 1);
+    public static readonly DateOnly Earliest = RegistryDates.Earliest;
     /// <summary>A floor meant to catch typing errors, not the marriage law (20/18 since 1959): books record what happened.</summary>
     public const int MinMarriageAge = 16;
 

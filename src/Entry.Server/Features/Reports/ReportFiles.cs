@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Entry.Server.Features.Spreadsheets;
 using Entry.Shared.Monitoring;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
@@ -13,6 +14,7 @@ namespace Entry.Server.Features.Reports;
 /// The report as files. XLSX: a title line, the header, one line per unit and the total, figures as numbers.
 /// CSV for Excel in vi-VN: UTF-8 with a BOM (Vietnamese intact), ';' between fields (the vi-VN list separator, since
 /// the comma is its decimal mark), the percentage as a vi-VN number ("12,5", under "Tỷ lệ (%)"), counts without grouping.
+/// Every text cell (unit names come from the reference units file) goes through <see cref="SpreadsheetText"/>.
 /// </summary>
 public static class ReportFiles
 {
@@ -54,7 +56,7 @@ public static class ReportFiles
         var sheet = new List<Dictionary<string, object?>>
         {
             Line(Title(report)),
-            Columns.Zip(Headers).ToDictionary(c => c.First, c => (object?)c.Second),
+            Columns.Zip(Headers).ToDictionary(c => c.First, c => (object?)SpreadsheetText.Cell(c.Second)),
         };
         sheet.AddRange(report.Rows.Select(r => Line(r.No, r)));
         sheet.Add(Line(null, report.Total));
@@ -79,19 +81,19 @@ public static class ReportFiles
         {
             foreach (var header in Headers)
             {
-                csv.WriteField(header);
+                csv.WriteField(SpreadsheetText.Cell(header));
             }
             csv.NextRecord();
             foreach (var row in report.Rows.Append(report.Total))
             {
                 csv.WriteField(row.No == 0 ? "" : row.No.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(row.UnitName);
+                csv.WriteField(SpreadsheetText.Cell(row.UnitName));
                 csv.WriteField(row.Total.ToString(CultureInfo.InvariantCulture));
                 csv.WriteField(row.Entered.ToString(CultureInfo.InvariantCulture));
                 csv.WriteField(row.Skipped.ToString(CultureInfo.InvariantCulture));
                 csv.WriteField(row.Percent.ToString("0.#", Vi));
-                csv.WriteField(ReportRules.ChangeText(row.Change));
-                csv.WriteField(ReportRules.ResultText(row.Met));
+                csv.WriteField(SpreadsheetText.Cell(ReportRules.ChangeText(row.Change)));
+                csv.WriteField(SpreadsheetText.Cell(ReportRules.ResultText(row.Met)));
                 csv.NextRecord();
             }
         }
@@ -99,18 +101,18 @@ public static class ReportFiles
     }
 
     private static Dictionary<string, object?> Line(string title) =>
-        Columns.ToDictionary(c => c, c => c == "A" ? (object?)title : null);
+        Columns.ToDictionary(c => c, c => c == "A" ? (object?)SpreadsheetText.Cell(title) : null);
 
     private static Dictionary<string, object?> Line(int? no, ProgressReportRow row) => new()
     {
         ["A"] = no,
-        ["B"] = row.UnitName,
+        ["B"] = SpreadsheetText.Cell(row.UnitName),
         ["C"] = row.Total,
         ["D"] = row.Entered,
         ["E"] = row.Skipped,
         ["F"] = row.Percent,
-        ["G"] = ReportRules.ChangeText(row.Change),
-        ["H"] = ReportRules.ResultText(row.Met),
+        ["G"] = SpreadsheetText.Cell(ReportRules.ChangeText(row.Change)),
+        ["H"] = SpreadsheetText.Cell(ReportRules.ResultText(row.Met)),
     };
 
     private static string Day(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

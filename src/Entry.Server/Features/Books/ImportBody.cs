@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+
+namespace Entry.Server.Features.Books;
+
+/// <summary>
+/// The body of <c>POST /api/books/import</c>: the CSV itself (text/csv and its kin), or a multipart form holding exactly
+/// one file, in the field <c>file</c>. A body that cannot be read as either is a problem naming <c>file</c>, never a 500:
+/// a multipart without a boundary, one that is not multipart inside or is cut short, no file or two, a body over
+/// <see cref="BookImporter.MaxFileBytes"/> (413), another content type (415).
+/// </summary>
+internal static class ImportBody
+{
+    private static readonly string[] CsvMediaTypes = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"];
+
+    /// <summary>The multipart headers and boundaries around the file.</summary>
+    private const long MultipartOverhead = 64 * 1024;
+
+    public static async Task<(Stream? Csv, IResult? Problem)> OpenAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > BookImporter.MaxFileBytes + MultipartOverhead)
+        {
+            return (null, TooLarge());
+        }
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || type.MediaType.Value is not { } mediaType)
+        {
+            return (null, Unsupported());
+        }
+        if (CsvMediaTypes.Any(m => mediaType.Equals(m, StringComparison.OrdinalIgnoreCase)))
+        {
+            return (request.Body, null);
+        }
+        if (!mediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Unsupported());
+        }
+        if (HeaderUtilities.RemoveQuotes(type.Boundary).Length == 0)
+        {
+            return (null, Invalid("The multipart body has no boundary: send the CSV as the form field 'file' (or as the body, with Content-Type text/csv)."));
+        }
+
+        IFormCollection form;
+        try
+        {
+            request.Body = new SizeLimitedStream(request.Body, BookImporter.MaxFileBytes + MultipartOverhead);
+            form = await request.ReadFormAsync(new FormOptions
+            {
+                MultipartBodyLengthLimit = BookImporter.MaxFileBytes + MultipartOverhead,
+                ValueCountLimit = 16,
+                MultipartHeadersCountLimit = 16,
+            }, ct);
+        }
+        catch (SizeLimitedStream.LimitExceededException)
+        {
+            return (null, TooLarge());
+        }
+        catch (BadHttpRequestException bad) when (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge());
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException && !ct.IsCancellationRequested)
+        {
+            // The multipart reader's own words may quote the body; the answer does not.
+            return (null, Invalid("The multipart body is malformed or cut short: send the CSV as the form field 'file'."));
+        }
+
+        if (form.Files.Count > 1)
+        {
+            return (null, Invalid($"The form holds {form.Files.Count} files: send one, as the form field 'file'."));
+        }
+        if (form.Files.GetFile("file") is not { } file)
+        {
+            return (null, Invalid("Attach the CSV as the form field 'file'."));
+        }
+        if (file.Length > BookImporter.MaxFileBytes)
+        {
+            return (null, TooLarge());
+        }
+        return (file.OpenReadStream(), null);
+    }
+
+    public static IResult TooLarge() => TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
+    {
+        ["file"] = [$"The file is larger than {BookImporter.MaxFileBytes / (1024 * 1024)} MB: split it."],
+    })
+    {
+        Status = StatusCodes.Status413PayloadTooLarge,
+        Title = "The file is too large",
+    });
+
+    private static IResult Invalid(string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [message] }, title: "The file cannot be read");
+
+    private static IResult Unsupported() => TypedResults.Problem(
+        "Send the CSV as the request body with Content-Type text/csv, or as a multipart form field 'file'.",
+        statusCode: StatusCodes.Status415UnsupportedMediaType);
+}

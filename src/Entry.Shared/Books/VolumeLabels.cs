@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+
+namespace Entry.Shared.Books;
+
+/// <summary>
+/// The volume of a book is the label written on it ("1", "Quyển 1, tập 2", "01/2005"): text, stored in NFC,
+/// 1–50 characters, holding a letter or a digit, with no control or invisible character, and not starting
+/// like a spreadsheet formula ('=', '+', '-', '@').
+/// </summary>
+public static class VolumeLabels
+{
+    public const int MaxLength = 50;
+
+    /// <summary>The label in NFC and trimmed, or the reason it is refused (which never quotes it).</summary>
+    public static (string? Label, string? Problem) Normalize(string? text)
+    {
+        var trimmed = text?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            return (null, "volume is missing");
+        }
+        if (trimmed.Length > MaxLength * 4)
+        {
+            return (null, $"volume is longer than {MaxLength} characters");
+        }
+        string label;
+        try
+        {
+            label = trimmed.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate or a noncharacter: normalisation refuses it, and so do we.
+            return (null, "volume holds a character that is not text");
+        }
+        if (label.Length > MaxLength)
+        {
+            return (null, $"volume is longer than {MaxLength} characters");
+        }
+        if (label.EnumerateRunes().Any(IsInvisible))
+        {
+            return (null, "volume holds a control or invisible character");
+        }
+        if (label[0] is '=' or '+' or '-' or '@')
+        {
+            return (null, "volume must not start with '=', '+', '-' or '@' (a spreadsheet would read it as a formula)");
+        }
+        if (!label.Any(char.IsLetterOrDigit))
+        {
+            return (null, "volume must hold a letter or a digit");
+        }
+        return (label, null);
+    }
+
+    private static bool IsInvisible(Rune r) =>
+        r.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800 // Hangul fillers and the blank braille pattern
+        || (Rune.IsWhiteSpace(r) && r.Value != ' ')
+        || Rune.GetUnicodeCategory(r) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
+            or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+}
