@@ -1,6 +1,7 @@
 using System.Text;
 using Entry.Server.Data;
 using Entry.Server.Data.Demo;
+using Entry.Server.Features.Auth;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Units;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +10,12 @@ namespace Entry.Server.Cli;
 
 /// <summary>
 /// Commands run instead of the web server:
-/// <c>import-books FILE</c>, <c>export-books FILE</c>, <c>export-demo-inventory FILE</c>.
+/// <c>import-books FILE</c>, <c>export-books FILE</c>, <c>export-demo-inventory FILE</c>, and <c>unlock-user NAME</c> (lifts a
+/// sign-in lockout, e.g. of the only Admin, without waiting for it to run out).
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["import-books", "export-books", "export-demo-inventory"];
+    private static readonly string[] Commands = ["import-books", "export-books", "export-demo-inventory", "unlock-user"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -21,13 +23,24 @@ public static class CommandLine
     {
         if (args.Length != 2)
         {
-            await Console.Error.WriteLineAsync($"usage: {args[0]} FILE");
+            await Console.Error.WriteLineAsync($"usage: {args[0]} {(args[0] == "unlock-user" ? "NAME" : "FILE")}");
             return 2;
         }
-        var file = Path.GetFullPath(args[1]);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var ct = CancellationToken.None;
+        if (args[0] == "unlock-user")
+        {
+            await services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(loadDemoInventory: false, ct);
+            if (!await services.GetRequiredService<SignInGuard>().UnlockAsync(args[1], ct))
+            {
+                await Console.Error.WriteLineAsync($"There is no user '{args[1]}'.");
+                return 1;
+            }
+            Console.WriteLine($"Sign-in of '{args[1]}' is unlocked from every address.");
+            return 0;
+        }
+        var file = Path.GetFullPath(args[1]);
         // A command line import is for real inventories: the demo inventory is not loaded first.
         await services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(loadDemoInventory: false, ct);
         var db = services.GetRequiredService<EntryDb>();

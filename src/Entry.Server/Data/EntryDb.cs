@@ -32,6 +32,8 @@ public sealed class EntryDb(DbContextOptions<EntryDb> options) : IdentityDbConte
     public DbSet<Entry.Server.Features.National.ReconciliationDifferenceRecord> ReconciliationDifferences => Set<Entry.Server.Features.National.ReconciliationDifferenceRecord>();
     public DbSet<Entry.Server.Features.Sprint.SprintSettings> SprintSettings => Set<Entry.Server.Features.Sprint.SprintSettings>();
     public DbSet<Entry.Server.Features.Reports.DailySnapshot> DailySnapshots => Set<Entry.Server.Features.Reports.DailySnapshot>();
+    public DbSet<Entry.Server.Features.Auth.SignInSession> SignInSessions => Set<Entry.Server.Features.Auth.SignInSession>();
+    public DbSet<Entry.Server.Features.Auth.SignInLockout> SignInLockouts => Set<Entry.Server.Features.Auth.SignInLockout>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -55,4 +55,8 @@ public sealed class AuthOptions
     /// <summary>Lifetime of a bearer token.</summary>
     [Range(5, 1440)]
     public int TokenMinutes { get; set; } = 60;
+
+    /// <summary>Longest a sign-in session lasts, however often its sliding cookie is renewed; sign-out ends it at once.</summary>
+    [Range(1, 90)]
+    public int MaxSessionDays { get; set; } = 7;
 }

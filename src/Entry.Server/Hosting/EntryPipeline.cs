@@ -38,7 +38,9 @@ public static class EntryPipeline
             branch => branch.UseResponseCompression());
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseBearerSchemeCase();
         app.UseAuthentication();
+        app.UseSessionCheck();
         app.UseAuthorization();
         return app;
     }
@@ -56,6 +58,7 @@ public static class EntryPipeline
         var api = app.MapGroup("/api");
         api.AddEndpointFilterFactory(BookCodeRoute.Validate);
         api.MapGroup("/auth").MapAuth();
+        api.MapGroup("/users").MapUsers();
         api.MapGroup("/units").MapUnits();
         api.MapGroup("/books").MapBooks().MapBookClaims();
         api.MapGroup("/claims").MapClaims();

@@ -63,6 +63,9 @@ public static class EntryServices
         services.AddScoped<BookImporter>();
         services.AddScoped<Entry.Server.Features.Progress.ProgressCounters>();
         services.AddScoped<Entry.Server.Features.Auth.MonitorAreas>();
+        services.AddMemoryCache();
+        services.AddScoped<Sessions>();
+        services.AddScoped<SignInGuard>();
         services.AddScoped<Entry.Server.Features.Sprint.SprintSettingsStore>();
         services.AddTeams();
         services.AddShifts(builder.Configuration);
@@ -95,6 +98,8 @@ public static class EntryServices
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddIdentityApiEndpoints<EntryUser>(o =>
             {
+                // Sign-in counts failures per user name and client address itself (SignInGuard); Identity's per-account
+                // lockout is kept configured for any other Identity path.
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = auth.MaxFailedAttempts;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.LockoutMinutes);
@@ -115,6 +120,15 @@ public static class EntryServices
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
             o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+        });
+        // The cookie's periodic security-stamp check rebuilds its principal: keep the session id in it.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal?.FindFirst(Sessions.Claim) is { } session && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+            {
+                identity.AddClaim(new System.Security.Claims.Claim(Sessions.Claim, session.Value));
+            }
+            return Task.CompletedTask;
         });
         services.AddAuthorization();
 

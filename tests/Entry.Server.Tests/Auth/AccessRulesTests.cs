@@ -22,6 +22,7 @@ public sealed class AccessRulesTests(EntryFactory factory) : IClassFixture<Entry
     {
         { "GET", "/api/auth/me", "/api/auth/me", Roles.All.ToArray() },
         { "POST", "/api/auth/logout", "/api/auth/logout", Roles.All.ToArray() },
+        { "POST", "/api/users/{userName}/unlock", "/api/users/nobody/unlock", [Roles.Admin] },
         { "GET", "/api/units", "/api/units", Roles.All.ToArray() },
         { "GET", "/api/books", "/api/books", [Roles.Admin, Roles.Monitor, Roles.TeamLeader] },
         { "GET", "/api/books/export", "/api/books/export", [Roles.Admin, Roles.Monitor] },

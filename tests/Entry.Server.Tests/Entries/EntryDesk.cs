@@ -79,6 +79,7 @@ public sealed class EntryDesk : IAsyncLifetime
                 BookId = book.Id, UserId = user.Id, TeamId = teamId, ShiftDate = shift.Date, Shift = shift.Shift,
                 ClaimedAt = Local.At(shift.Date, 7, 0),
             });
+            Rostered.Ensure(db, teamId, user.Id, shift.Date, shift.Shift);
             return await db.SaveChangesAsync();
         });
 

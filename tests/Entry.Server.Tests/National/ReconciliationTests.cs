@@ -454,6 +454,7 @@ internal sealed class ReconciliationWorld : IAsyncDisposable
         book.TeamId = teamId;
         var user = await db.Users.SingleAsync(u => u.UserName == userName);
         db.Claims.Add(new Claim { BookId = book.Id, UserId = user.Id, TeamId = teamId, ShiftDate = day, Shift = 1, ClaimedAt = Local.At(day, 7, 0) });
+        Rostered.Ensure(db, teamId, user.Id, day, 1);
         return await db.SaveChangesAsync();
     });
 

@@ -117,6 +117,7 @@ public sealed class ReportWorld : IAsyncLifetime
             var user = await db.Users.SingleAsync(u => u.UserName == userName);
             await db.Claims.Where(c => c.BookId == book.Id).ExecuteDeleteAsync();
             db.Claims.Add(new Claim { BookId = book.Id, UserId = user.Id, TeamId = teamId, ShiftDate = day, Shift = 1, ClaimedAt = Local.At(day, 7, 0) });
+            Rostered.Ensure(db, teamId, user.Id, day, 1);
             return await db.SaveChangesAsync();
         });
         return await Factory.SignedInClientAsync(userName, EntryFactory.Password);

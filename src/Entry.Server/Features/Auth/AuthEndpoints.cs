@@ -18,13 +18,15 @@ public static class AuthEndpoints
             .RequireRateLimiting(LoginRateLimit)
             .Produces<TokenResponse>(StatusCodes.Status200OK)
             .WithSummary("Sign in: a bearer token for API clients, or with ?useCookies=true the browser app's cookie.");
-        group.MapPost("/logout", Logout).RequireRoles(Roles.All.ToArray()).WithSummary("Sign the browser app out.");
+        group.MapPost("/logout", Logout).RequireRoles(Roles.All.ToArray())
+            .WithSummary("Sign out: the bearer token or cookie of this sign-in stops working (401) from the next request on.");
         group.MapGet("/me", Me).RequireRoles(Roles.All.ToArray()).WithSummary("Who is signed in.");
         return group;
     }
 
     private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> Login(
-        LoginRequest request, bool? useCookies, SignInManager<EntryUser> signIn)
+        LoginRequest request, bool? useCookies, HttpContext http, SignInGuard guard, Sessions sessions, SignInManager<EntryUser> signIn,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName))
@@ -40,23 +42,35 @@ public static class AuthEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.UserName.Trim(), request.Password, isPersistent: useCookies == true, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var (user, refusal) = await guard.CheckAsync(request.UserName.Trim(), request.Password, SignInGuard.ClientAddressOf(http), ct);
+        if (refusal is { } refused)
         {
-            // The sign-in handler has written the cookie or the token.
-            return TypedResults.Empty;
+            // The same answer for an unknown name and a wrong password; the code lets the browser app show its own (Vietnamese) wording.
+            var (code, detail) = refused switch
+            {
+                SignInRefusal.LockedOut => ("lockedOut", "Sign-in with this user name is locked from here after repeated failures; try again later or ask an Admin."),
+                SignInRefusal.NotAllowed => ("notAllowed", "This account may not sign in."),
+                _ => ("wrongCredentials", "Wrong user name or password."),
+            };
+            return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
+                extensions: new Dictionary<string, object?> { ["code"] = code });
         }
-        var (code, detail) = result.IsLockedOut
-            ? ("lockedOut", "The account is locked after repeated failed sign-ins; try again later or ask an Admin.")
-            : result.IsNotAllowed ? ("notAllowed", "This account may not sign in.") : ("wrongCredentials", "Wrong user name or password.");
-        // The code lets the browser app show its own (Vietnamese) wording.
-        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
-            extensions: new Dictionary<string, object?> { ["code"] = code });
+
+        // The session id rides in the token or cookie; sign-out deletes the session, which ends that token or cookie.
+        var sessionId = await sessions.StartAsync(user!.Id, ct);
+        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        await signIn.SignInWithClaimsAsync(user, isPersistent: useCookies == true,
+            [new Claim(Sessions.Claim, sessionId), new Claim("amr", "pwd")]);
+        // The sign-in handler has written the cookie or the token.
+        return TypedResults.Empty;
     }
 
-    private static async Task<NoContent> Logout(SignInManager<EntryUser> signIn)
+    private static async Task<NoContent> Logout(ClaimsPrincipal principal, Sessions sessions, SignInManager<EntryUser> signIn, CancellationToken ct)
     {
+        if (principal.FindFirstValue(Sessions.Claim) is { } sessionId)
+        {
+            await sessions.EndAsync(sessionId, ct);
+        }
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }

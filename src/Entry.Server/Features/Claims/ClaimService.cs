@@ -30,7 +30,8 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
             return null;
         }
         var teamId = await db.RosterEntries.AsNoTracking()
-            .Where(e => e.UserId == userId && e.Date == open.Date && e.Shift == open.Shift)
+            .Where(e => e.UserId == userId && e.Date == open.Date && e.Shift == open.Shift
+                && db.TeamMembers.Any(m => m.TeamId == e.TeamId && m.UserId == userId))
             .Select(e => (int?)e.TeamId)
             .FirstOrDefaultAsync(ct);
         return teamId is null ? null : (teamId.Value, new ShiftSlotRef(open.Date, open.Shift, open.Ends));
@@ -48,11 +49,15 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
             var teamId = shift!.Value.TeamId;
             // Picked inside the write scope: on SQLite the write gate makes pick-and-claim one step, so racing clerks
             // get different books at once; elsewhere a lost race is retried.
-            var (claimed, queueEmpty) = await TryStoreAsync(token => db.Books.AsNoTracking()
+            var (claimed, queueEmpty, offShift) = await TryStoreAsync(token => db.Books.AsNoTracking()
                 .Where(b => b.TeamId == teamId && b.Status != BookStatus.Finished && !db.Claims.Any(c => c.BookId == b.Id))
                 .OrderBy(b => b.QueuePosition)
                 .Select(b => (int?)b.Id)
                 .FirstOrDefaultAsync(token), userId, shift.Value, ct);
+            if (offShift)
+            {
+                return (null, NotOnShift);
+            }
             if (queueEmpty)
             {
                 return (null, new ClaimRefusal(StatusCodes.Status404NotFound, "Queue empty", "Every book of your team's queue is finished or held by another clerk."));
@@ -96,9 +101,8 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
             return (null, HeldByAnother(bookCode));
         }
         var bookId = book.Id;
-        return (await TryStoreAsync(_ => Task.FromResult<int?>(bookId), userId, shift.Value, ct)).Claimed is { } claimed
-            ? (claimed, null)
-            : (null, HeldByAnother(bookCode));
+        var stored = await TryStoreAsync(_ => Task.FromResult<int?>(bookId), userId, shift.Value, ct);
+        return stored.Claimed is { } claimed ? (claimed, null) : (null, stored.OffShift ? NotOnShift : HeldByAnother(bookCode));
     }
 
     public async Task<ClaimRefusal?> ReleaseAsync(string userId, string bookCode, CancellationToken ct)
@@ -155,6 +159,35 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         return claims.Count;
     }
 
+    /// <summary>
+    /// In the caller's transaction (a removal from the team or a change of the roster): ends, as at shift end, the claims of
+    /// the team held by people who are no longer its members or no longer rostered on the claim's shift. Answers the ended
+    /// claims for <see cref="PublishReleasedAsync"/> once the transaction has committed.
+    /// </summary>
+    public async Task<IReadOnlyList<Claim>> EndOffRosterAsync(int teamId, CancellationToken ct)
+    {
+        var claims = await db.Claims.Include(c => c.Book)
+            .Where(c => c.TeamId == teamId
+                && (!db.TeamMembers.Any(m => m.TeamId == teamId && m.UserId == c.UserId)
+                    || !db.RosterEntries.Any(r => r.TeamId == teamId && r.UserId == c.UserId && r.Date == c.ShiftDate && r.Shift == c.Shift)))
+            .ToListAsync(ct);
+        if (claims.Count > 0)
+        {
+            await EndAsync(claims, ct);
+        }
+        return claims;
+    }
+
+    /// <summary>Tells the live views that the claims ended by <see cref="EndOffRosterAsync"/> are released.</summary>
+    public async Task PublishReleasedAsync(IReadOnlyList<Claim> claims, CancellationToken ct)
+    {
+        foreach (var claim in claims)
+        {
+            LogReleased(claim.BookId);
+            await PublishAsync(BookChangeKind.Released, claim.BookId, claim.TeamId, claim.UserId, ct);
+        }
+    }
+
     private async Task EndAsync(IReadOnlyList<Claim> claims, CancellationToken ct)
     {
         foreach (var claim in claims)
@@ -178,7 +211,7 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         }
         if (await OnShiftAsync(userId, ct) is not { } shift)
         {
-            return (null, new ClaimRefusal(StatusCodes.Status403Forbidden, "Not on shift", "You are not rostered on the shift that is open now."));
+            return (null, NotOnShift);
         }
         var holding = await db.Claims.AsNoTracking().Where(c => c.UserId == userId).Select(c => c.Book!.Code).FirstOrDefaultAsync(ct);
         if (holding is not null)
@@ -191,15 +224,21 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
 
     /// <summary>
     /// Stores the claim of the picked book; no book when another clerk won the race for it (or this clerk claimed twice
-    /// at once), QueueEmpty when there was nothing to pick.
+    /// at once), QueueEmpty when there was nothing to pick, OffShift when the clerk was taken off the team or the roster
+    /// since the check (removals take the same write gate).
     /// </summary>
-    private async Task<(ClaimedBook? Claimed, bool QueueEmpty)> TryStoreAsync(Func<CancellationToken, Task<int?>> pick, string userId,
+    private async Task<(ClaimedBook? Claimed, bool QueueEmpty, bool OffShift)> TryStoreAsync(Func<CancellationToken, Task<int?>> pick, string userId,
         (int TeamId, ShiftSlotRef Shift) on, CancellationToken ct)
     {
         await using var tx = await writes.BeginAsync(db, ct);
+        if (!await db.RosterEntries.AnyAsync(e => e.UserId == userId && e.TeamId == on.TeamId && e.Date == on.Shift.Date && e.Shift == on.Shift.Number
+                && db.TeamMembers.Any(m => m.TeamId == on.TeamId && m.UserId == userId), ct))
+        {
+            return (null, false, true);
+        }
         if (await pick(ct) is not { } bookId)
         {
-            return (null, true);
+            return (null, true, false);
         }
         db.Claims.Add(new Claim { BookId = bookId, UserId = userId, TeamId = on.TeamId, ShiftDate = on.Shift.Date, Shift = on.Shift.Number, ClaimedAt = time.GetUtcNow() });
         await db.Books.Where(b => b.Id == bookId && b.Status == BookStatus.NotStarted)
@@ -212,7 +251,7 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return (null, false);
+            return (null, false, false);
         }
         await tx.DisposeAsync();
         LogClaimed(bookId, on.TeamId);
@@ -221,7 +260,7 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         {
             await PublishAsync(BookChangeKind.Claimed, bookId, on.TeamId, userId, ct);
         }
-        return (claimed, false);
+        return (claimed, false, false);
     }
 
     private async Task PublishAsync(BookChangeKind kind, int bookId, int teamId, string userId, CancellationToken ct)
@@ -232,6 +271,9 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         live.BookChanged(new BookChangedNotice(kind, new SprintPlace(teamId, book.UnitCode, book.DistrictCode), book.Code, book.Type, userId,
             book.Logged, book.CaseCount, time.GetUtcNow()));
     }
+
+    private static readonly ClaimRefusal NotOnShift =
+        new(StatusCodes.Status403Forbidden, "Not on shift", "You are not rostered on the shift that is open now, or not a member of its team.");
 
     private static ClaimRefusal HeldByAnother(string bookCode) =>
         new(StatusCodes.Status409Conflict, "Book held", $"Book {bookCode} is held by another clerk.");

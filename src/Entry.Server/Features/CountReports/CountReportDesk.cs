@@ -29,11 +29,15 @@ public sealed partial class CountReportDesk(EntryDb db, WriteGate writes, ISprin
             return (null, new ReviewProblem(StatusCodes.Status404NotFound, "No such book", $"There is no book {bookCode}."));
         }
         var userId = TeamAccess.UserId(user) ?? "";
-        var holds = await db.Claims.AnyAsync(c => c.BookId == book.Id && c.UserId == userId, ct);
         var leads = user.IsInRole(Roles.TeamLeader) && book.TeamId is { } teamId && await db.Teams.AnyAsync(t => t.Id == teamId && t.LeaderId == userId, ct);
-        if (!holds && !leads)
+        if (!leads)
         {
-            return (null, ReviewProblem.Forbidden("Only the clerk holding the book or the leader of its team reports its count."));
+            // The holder as for logging a case: on the open shift, still a member of the team and on its roster.
+            var (_, refusal) = await BookFill.HolderClaimAsync(db, book, userId, time.GetUtcNow(), ct);
+            if (refusal is not null)
+            {
+                return (null, ReviewProblem.Forbidden($"Only the clerk holding the book or the leader of its team reports its count. {refusal.Detail}"));
+            }
         }
         var errors = new Dictionary<string, string[]>();
         if (request.ReportedCount is < 1 or > MaxCount)

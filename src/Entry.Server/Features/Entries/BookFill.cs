@@ -66,14 +66,26 @@ public static class BookFill
         return new EntryAnswer(EntryOutcome.Replayed, EntryRecorder.Result(stored, book, logged, skipped));
     }
 
-    /// <summary>The claim through which the user may write to the book now, or why not.</summary>
+    /// <summary>
+    /// The claim through which the user may write to the book now, or why not: the user holds the book, on the shift that
+    /// is open, and — checked at this request, not only when the book was claimed — is still a member of the claim's team and
+    /// rostered on that shift. One query (the claim with two indexed existence checks) on the hot path of logging a case.
+    /// </summary>
     public static async Task<(Claim? Claim, EntryAnswer? Refusal)> HolderClaimAsync(EntryDb db, Book book, string userId, DateTimeOffset now, CancellationToken ct)
     {
-        var claim = await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.BookId == book.Id, ct);
-        if (claim is null)
+        var found = await db.Claims.AsNoTracking().Where(c => c.BookId == book.Id)
+            .Select(c => new
+            {
+                Claim = c,
+                Member = db.TeamMembers.Any(m => m.TeamId == c.TeamId && m.UserId == c.UserId),
+                Rostered = db.RosterEntries.Any(r => r.TeamId == c.TeamId && r.UserId == c.UserId && r.Date == c.ShiftDate && r.Shift == c.Shift),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
         {
             return (null, Forbidden("No claim on the book", "You do not hold this book: claim it before logging its cases."));
         }
+        var claim = found.Claim;
         if (claim.UserId != userId)
         {
             return (null, Forbidden("Book held by another clerk", "Another clerk holds this book; only the clerk holding a book logs its cases."));
@@ -82,8 +94,26 @@ public static class BookFill
         {
             return (null, Forbidden("Shift closed", "Your claim belongs to a shift that is not open now; claim the book again on your current shift."));
         }
+        if (!found.Member)
+        {
+            return (null, Forbidden("Not a member of the team", "You are no longer a member of the team that holds this book."));
+        }
+        if (!found.Rostered)
+        {
+            return (null, Forbidden("Not on shift", "You are not rostered on the shift that is open now."));
+        }
         return (claim, null);
     }
+
+    /// <summary>
+    /// Inside the write's transaction, after its insert: the claim checked before still exists. A removal from the team or the
+    /// roster ends the claim in its own transaction; one that committed between the check and this write wins.
+    /// </summary>
+    public static Task<bool> StillHeldAsync(EntryDb db, long claimId, CancellationToken ct) =>
+        db.Claims.AsNoTracking().AnyAsync(c => c.Id == claimId, ct);
+
+    public static EntryAnswer ClaimEnded() => Forbidden("Claim ended",
+        "Your claim on this book ended (you were taken off the team or the shift's roster) before the entry could be stored.");
 
     public static Progress.ProgressCounters.CaseScopes Scopes(CaseEntry entry, Book book) =>
         new(book.Id, book.UnitCode, book.Unit!.DistrictCode, book.Type, entry.TeamId, entry.ShiftDate, entry.Shift);

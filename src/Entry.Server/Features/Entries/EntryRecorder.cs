@@ -106,6 +106,12 @@ public sealed partial class EntryRecorder(EntryDb db, WriteGate writes, Progress
                 db.ChangeTracker.Clear();
                 return await ReplayAsync(normalized.Id, hash, userId, ct) ?? await NumberTakenAsync(book, normalized.EntryNumber, ct);
             }
+            if (!await BookFill.StillHeldAsync(db, claim.Id, ct))
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return BookFill.ClaimEnded();
+            }
             (logged, skipped) = await BookFill.CountAsync(db, book.Id, ct);
             finished = await BookFill.UpdateBookAsync(db, book.Id, book.CaseCount, logged + skipped, ct);
             await counters.ApplyAsync(BookFill.Scopes(entry, book), ProgressCounters.Change(null, entry.Status), ct);

@@ -81,6 +81,12 @@ public sealed partial class SkipRecorder(EntryDb db, WriteGate writes, ProgressC
                 db.ChangeTracker.Clear();
                 return await ReplayAsync(normalized.Id, hash, userId, ct) ?? NumberTaken();
             }
+            if (!await BookFill.StillHeldAsync(db, claim.Id, ct))
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return BookFill.ClaimEnded();
+            }
             (logged, skipped) = await BookFill.CountAsync(db, book.Id, ct);
             finished = await BookFill.UpdateBookAsync(db, book.Id, book.CaseCount, logged + skipped, ct);
             await counters.ApplyAsync(BookFill.Scopes(skip, book), ProgressCounters.Change(null, CaseStatus.Skipped), ct);

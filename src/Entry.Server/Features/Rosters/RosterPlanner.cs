@@ -1,4 +1,5 @@
 using Entry.Server.Data;
+using Entry.Server.Features.Claims;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Teams;
 using Entry.Shared.Shifts;
@@ -11,7 +12,8 @@ namespace Entry.Server.Features.Rosters;
 public sealed record PlanOutcome(RosterShift? Shift, IReadOnlyList<ShiftIssue> Issues);
 
 /// <summary>Writes rosters: a shift's plan (only when it meets every rule) and a week copied onto the next.</summary>
-public sealed partial class RosterPlanner(EntryDb db, ILookupNormalizer normalizer, TimeProvider time, ILogger<RosterPlanner> logger)
+public sealed partial class RosterPlanner(EntryDb db, WriteGate writes, ClaimService claims, ILookupNormalizer normalizer, TimeProvider time,
+    ILogger<RosterPlanner> logger)
 {
     /// <summary>True when the shift has ended: its roster is history and stays as it was.</summary>
     public bool HasEnded(DateOnly date, int shift) => ShiftCalendar.End(date, shift) <= time.GetUtcNow();
@@ -35,12 +37,18 @@ public sealed partial class RosterPlanner(EntryDb db, ILookupNormalizer normaliz
             return new PlanOutcome(null, issues);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.RosterEntries.Where(e => e.TeamId == teamId && e.Date == date && e.Shift == shift).ExecuteDeleteAsync(ct);
-        db.RosterEntries.AddRange(people.Select(p => new RosterEntry { TeamId = teamId, Date = date, Shift = shift, UserId = p.UserId! }));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        // Someone taken off the open shift loses the book they hold, in the same transaction (as at shift end).
+        IReadOnlyList<Claim> ended;
+        await using (var tx = await writes.BeginAsync(db, ct))
+        {
+            await db.RosterEntries.Where(e => e.TeamId == teamId && e.Date == date && e.Shift == shift).ExecuteDeleteAsync(ct);
+            db.RosterEntries.AddRange(people.Select(p => new RosterEntry { TeamId = teamId, Date = date, Shift = shift, UserId = p.UserId! }));
+            await db.SaveChangesAsync(ct);
+            ended = await claims.EndOffRosterAsync(teamId, ct);
+            await tx.CommitAsync(ct);
+        }
         LogPlanned(teamId, date, shift, people.Count);
+        await claims.PublishReleasedAsync(ended, ct);
 
         var stored = people.Select(p => new RosteredEntry(teamId, date, shift, p.UserId!, p.Person.UserName)).ToList();
         var categories = members.Values.ToDictionary(m => m.UserId, m => m.Category);
@@ -71,15 +79,21 @@ public sealed partial class RosterPlanner(EntryDb db, ILookupNormalizer normaliz
         var toWeekEnd = toWeekStart.AddDays(7);
         var firstOpenDay = open.Count == 0 ? toWeekEnd : open.Min(s => s.Date);
         var openShiftsOfFirstDay = open.Where(s => s.Date == firstOpenDay).Select(s => s.Shift).ToList();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.RosterEntries
-            .Where(e => e.TeamId == teamId && e.Date < toWeekEnd
-                && (e.Date > firstOpenDay || (e.Date == firstOpenDay && openShiftsOfFirstDay.Contains(e.Shift))))
-            .ExecuteDeleteAsync(ct);
-        db.RosterEntries.AddRange(copies);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        IReadOnlyList<Claim> ended;
+        await using (var tx = await writes.BeginAsync(db, ct))
+        {
+            await db.RosterEntries
+                .Where(e => e.TeamId == teamId && e.Date < toWeekEnd
+                    && (e.Date > firstOpenDay || (e.Date == firstOpenDay && openShiftsOfFirstDay.Contains(e.Shift))))
+                .ExecuteDeleteAsync(ct);
+            db.RosterEntries.AddRange(copies);
+            await db.SaveChangesAsync(ct);
+            // The copy replaces the open shift too: whoever it leaves off loses their book.
+            ended = await claims.EndOffRosterAsync(teamId, ct);
+            await tx.CommitAsync(ct);
+        }
         LogWeekCopied(teamId, copies.Count, source.Count - copies.Count);
+        await claims.PublishReleasedAsync(ended, ct);
     }
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Team {TeamId}: shift {Shift} of {Date} planned with {People} people")]

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Entry.Server.Data;
 using Entry.Server.Features.Auth;
+using Entry.Server.Features.Claims;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;
@@ -168,7 +169,7 @@ public static partial class MemberEndpoints
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Remove(
         int teamId, string userName, ClaimsPrincipal caller, TeamAccess access, EntryDb db, UserManager<EntryUser> users,
-        TimeProvider time, ILogger<TeamMember> logger, CancellationToken ct)
+        ClaimService claims, WriteGate writes, TimeProvider time, ILogger<TeamMember> logger, CancellationToken ct)
     {
         var scope = await access.ForAsync(caller, teamId, ct);
         if (!scope.Exists)
@@ -193,14 +194,22 @@ public static partial class MemberEndpoints
         var now = time.GetUtcNow();
         var today = ShiftCalendar.LocalDate(now);
         var openToday = ShiftCalendar.Shifts.Where(s => ShiftCalendar.End(today, s) > now).ToList();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var entries = await db.RosterEntries
-            .Where(e => e.TeamId == teamId && e.UserId == member.UserId && (e.Date > today || (e.Date == today && openToday.Contains(e.Shift))))
-            .ExecuteDeleteAsync(ct);
-        db.TeamMembers.Remove(member);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        // The book the person holds is released in the same transaction, as at shift end; the write gate keeps a case or a
+        // claim of theirs from slipping in between (the write paths also check membership and roster per request).
+        int entries;
+        IReadOnlyList<Entry.Server.Features.Claims.Claim> ended;
+        await using (var tx = await writes.BeginAsync(db, ct))
+        {
+            entries = await db.RosterEntries
+                .Where(e => e.TeamId == teamId && e.UserId == member.UserId && (e.Date > today || (e.Date == today && openToday.Contains(e.Shift))))
+                .ExecuteDeleteAsync(ct);
+            db.TeamMembers.Remove(member);
+            await db.SaveChangesAsync(ct);
+            ended = await claims.EndOffRosterAsync(teamId, ct);
+            await tx.CommitAsync(ct);
+        }
         LogMemberRemoved(logger, teamId, entries);
+        await claims.PublishReleasedAsync(ended, ct);
         return TypedResults.NoContent();
     }
 
