@@ -58,6 +58,7 @@ public sealed record UnitProjection
 
 public sealed record ProjectionResponse
 {
+    /// <summary>The finish of the caller's area: the province, or a district Monitor's district.</summary>
     public DateOnly? ProvinceProjectedFinish { get; init; }
     public required IReadOnlyList<UnitProjection> Units { get; init; }
 }

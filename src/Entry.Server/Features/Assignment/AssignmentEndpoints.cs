@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Entry.Server.Data;
+using Entry.Server.Features.Auth;
 using Entry.Server.Hosting;
 using Entry.Shared.Assignment;
 using Entry.Shared.Auth;
@@ -21,15 +23,36 @@ public static class AssignmentEndpoints
             .WithSummary("Give books to a team by an Admin's decision; the plan keeps them there.");
         group.MapGet("/projection", Projection)
             .RequireRoles(Roles.Admin, Roles.Monitor, Roles.TeamLeader)
-            .WithSummary("The projected finish date of the province and of each unit (with its subtree) from the current rosters and rate.");
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("The projected finish date of the province and of each unit (with its subtree) from the current rosters and rate; a district Monitor gets their district's units, and the district's date in place of the province's.");
         return group;
     }
 
     private static async Task<Ok<AssignmentSummary>> Recompute(AssignmentService assignment, CancellationToken ct) =>
         TypedResults.Ok(await assignment.RecomputeAsync(ct));
 
-    private static async Task<Ok<ProjectionResponse>> Projection(AssignmentService assignment, CancellationToken ct) =>
-        TypedResults.Ok(await assignment.ProjectAsync(ct));
+    private static async Task<Results<Ok<ProjectionResponse>, ProblemHttpResult>> Projection(
+        ClaimsPrincipal user, MonitorAreas areas, AssignmentService assignment, EntryDb db, CancellationToken ct)
+    {
+        var area = await areas.OfReaderAsync(user, ct);
+        if (area.SeesNothing)
+        {
+            return AreaProblems.NoArea();
+        }
+        var projection = await assignment.ProjectAsync(ct);
+        if (area.OnlyDistrict is not { } district)
+        {
+            return TypedResults.Ok(projection);
+        }
+        // A district Monitor: the district and its communes, and the district's finish in place of the province's.
+        var inDistrict = (await db.Units.AsNoTracking().Where(u => u.DistrictCode == district).Select(u => u.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var units = projection.Units.Where(u => inDistrict.Contains(u.UnitCode)).ToList();
+        return TypedResults.Ok(new ProjectionResponse
+        {
+            ProvinceProjectedFinish = units.FirstOrDefault(u => u.UnitCode == district)?.ProjectedFinish,
+            Units = units,
+        });
+    }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Move(MoveBooksRequest request, EntryDb db, CancellationToken ct)
     {

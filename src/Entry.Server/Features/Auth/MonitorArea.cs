@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Entry.Server.Data;
 using Entry.Shared.Auth;
 using Entry.Shared.Units;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Auth;
@@ -16,12 +17,23 @@ public sealed record MonitorArea(bool Province, string? District)
     public static readonly MonitorArea Everything = new(true, null);
     public static readonly MonitorArea Nothing = new(false, null);
 
+    /// <summary>A Monitor whose unit code names no unit: every read answers 403.</summary>
+    public bool SeesNothing => !Province && District is null;
+
+    /// <summary>The district the reader is confined to; null when they see the province (or nothing: see <see cref="SeesNothing"/>).</summary>
+    public string? OnlyDistrict => Province ? null : District;
+
+    /// <summary>
+    /// Whether a unit, a book, a team or a case of the unit whose district is <paramref name="districtCode"/> lies in the area.
+    /// A unit's district is <c>AdministrativeUnit.DistrictCode</c>: the district itself for a district, null for the province.
+    /// </summary>
     public bool MaySeeDistrict(string? districtCode) => Province || (District is not null && districtCode == District);
 }
 
 /// <summary>Works out a signed-in user's <see cref="MonitorArea"/> from their role and unit.</summary>
 public sealed class MonitorAreas(EntryDb db)
 {
+    /// <summary>The area of a reader of progress: an Admin everything, a Monitor by their unit, any other role nothing.</summary>
     public async Task<MonitorArea> OfAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         if (user.IsInRole(Roles.Admin))
@@ -47,4 +59,31 @@ public sealed class MonitorAreas(EntryDb db)
             _ => MonitorArea.Nothing,
         };
     }
+
+    /// <summary>
+    /// The area of the inventory and the figures (units, books, progress, projection) a user reads: a Monitor their own
+    /// (<see cref="OfAsync"/>); an Admin, a leader or a clerk the province. What a leader or clerk may read of teams — their
+    /// own team only — is <c>TeamAccess</c>'s rule, which reads a Monitor's area from here too.
+    /// </summary>
+    public async Task<MonitorArea> OfReaderAsync(ClaimsPrincipal user, CancellationToken ct) =>
+        user.IsInRole(Roles.Monitor) && !user.IsInRole(Roles.Admin) ? await OfAsync(user, ct) : MonitorArea.Everything;
+}
+
+/// <summary>The 403 answers of the area rule, the same wherever it refuses.</summary>
+public static class AreaProblems
+{
+    public static ProblemHttpResult NoArea() => TypedResults.Problem(
+        "Your account is not attached to the province or to one of its districts.", statusCode: StatusCodes.Status403Forbidden, title: "No area to monitor");
+
+    public static ProblemHttpResult OutsideArea(string field, string what) => TypedResults.Problem(
+        $"{what} lies outside the district you monitor.", statusCode: StatusCodes.Status403Forbidden, title: "Outside your district",
+        extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = new Dictionary<string, string[]> { [field] = ["You may see only your own district and its units."] },
+        });
+
+    /// <summary>A province-wide answer that cannot be cut to one district.</summary>
+    public static ProblemHttpResult ProvinceOnly(string what) => TypedResults.Problem(
+        $"{what} covers the whole province; a district Monitor sees their district's figures on the dashboard.",
+        statusCode: StatusCodes.Status403Forbidden, title: "Province only");
 }

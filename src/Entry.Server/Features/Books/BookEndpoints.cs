@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Entry.Server.Data;
+using Entry.Server.Features.Auth;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;
 using Entry.Shared.Books;
@@ -27,11 +29,13 @@ public static class BookEndpoints
             .WithSummary("Import the book inventory CSV: the good rows are stored, every bad row is answered with its line and reason.");
         group.MapGet("/", List)
             .RequireRoles(Roles.Admin, Roles.Monitor, Roles.TeamLeader)
-            .WithSummary("The books, in the order of work, filtered by unit (with its subtree), type, condition and status; paged.");
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("The books, in the order of work, filtered by unit (with its subtree), type, condition and status; paged. A district Monitor gets their district's books, 403 for a unit outside it.");
         group.MapGet("/export", Export)
             .RequireRoles(Roles.Admin, Roles.Monitor)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .WithSummary("The whole inventory as a CSV in the import format.");
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("The whole inventory as a CSV in the import format (a district Monitor: their district's books).");
         return group;
     }
 
@@ -73,8 +77,8 @@ public static class BookEndpoints
         }
     }
 
-    private static async Task<Results<Ok<PagedResult<BookDto>>, ValidationProblem>> List(
-        EntryDb db, CancellationToken ct,
+    private static async Task<Results<Ok<PagedResult<BookDto>>, ValidationProblem, ProblemHttpResult>> List(
+        ClaimsPrincipal user, MonitorAreas areas, EntryDb db, CancellationToken ct,
         string? unitCode = null, string? type = null, string? condition = null, string? status = null,
         int page = 1, int pageSize = 50)
     {
@@ -111,8 +115,21 @@ public static class BookEndpoints
         {
             return TypedResults.ValidationProblem(errors);
         }
+        var area = await areas.OfReaderAsync(user, ct);
+        if (area.SeesNothing)
+        {
+            return AreaProblems.NoArea();
+        }
+        if (unit is not null && !area.MaySeeDistrict(unit.DistrictCode))
+        {
+            return AreaProblems.OutsideArea("unitCode", unit.Code);
+        }
 
         var books = db.Books.AsNoTracking();
+        if (area.OnlyDistrict is { } district)
+        {
+            books = books.Where(b => b.Unit!.DistrictCode == district);
+        }
         if (unit is { ParentCode: not null })
         {
             // The unit and everything below it (the root means the whole province: no filter).
@@ -140,11 +157,18 @@ public static class BookEndpoints
         return TypedResults.Ok(new PagedResult<BookDto> { Items = items, Page = page, PageSize = pageSize, Total = total });
     }
 
-    private static async Task Export(HttpContext http, EntryDb db, CancellationToken ct)
+    private static async Task Export(HttpContext http, MonitorAreas areas, EntryDb db, CancellationToken ct)
     {
+        var area = await areas.OfReaderAsync(http.User, ct);
+        if (area.SeesNothing)
+        {
+            await AreaProblems.NoArea().ExecuteAsync(http);
+            return;
+        }
+        var district = area.OnlyDistrict;
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = "attachment; filename=\"inventory.csv\"";
-        var rows = db.Books.AsNoTracking().OrderBy(b => b.Id)
+        var rows = db.Books.AsNoTracking().Where(b => district == null || b.Unit!.DistrictCode == district).OrderBy(b => b.Id)
             .Select(b => new BookCsvRow(b.Code, b.UnitCode, b.Type, b.Volume, b.RegisteredFrom, b.RegisteredTo, b.CaseCount, b.Condition))
             .AsAsyncEnumerable();
         await using var writer = new StreamWriter(http.Response.Body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));

@@ -14,13 +14,13 @@ public static class DashboardAccess
     {
         if (!area.Province && area.District is null)
         {
-            return (null, NoArea());
+            return (null, AreaProblems.NoArea());
         }
         if (!area.Province)
         {
             if (district is not null && district != area.District)
             {
-                return (null, OutsideArea("district", district));
+                return (null, AreaProblems.OutsideArea("district", district));
             }
             district = area.District;
         }
@@ -36,25 +36,18 @@ public static class DashboardAccess
     {
         if (!area.Province && area.District is null)
         {
-            return (null, NoArea());
+            return (null, AreaProblems.NoArea());
         }
         if (tree.PlaceOf(code) is not { } place)
         {
             return (null, Unknown("code", code));
         }
-        return May(area, place) ? (place, null) : (null, OutsideArea("code", code));
+        return May(area, place) ? (place, null) : (null, AreaProblems.OutsideArea("code", code));
     }
 
     /// <summary>A hub scope a user may watch: <c>province</c> or <c>district:{code}</c> by the same rule.</summary>
     public static bool May(MonitorArea area, DashboardPlace place) =>
         area.Province || (area.District is not null && place.Kind != PlaceKind.Province && place.DistrictCode == area.District);
-
-    private static ProblemHttpResult NoArea() => TypedResults.Problem(
-        "Your account is not attached to the province or to one of its districts.", statusCode: StatusCodes.Status403Forbidden, title: "No area to monitor");
-
-    private static ProblemHttpResult OutsideArea(string field, string code) => TypedResults.Problem(
-        $"{code} lies outside the district you monitor.", statusCode: StatusCodes.Status403Forbidden, title: "Outside your district",
-        extensions: Errors(field, "You may see only your own district and its units."));
 
     private static ProblemHttpResult Unknown(string field, string code) => TypedResults.Problem(
         $"There is no {(field == "district" ? "district" : "unit")} {code}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown unit",

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Entry.Server.Data;
+using Entry.Server.Features.Auth;
 using Entry.Server.Features.Entries;
 using Entry.Server.Features.Teams;
 using Entry.Server.Hosting;
@@ -18,7 +19,8 @@ public static class NationalEndpoints
         group.WithTags("National database");
         group.MapGet("/status", Status)
             .RequireRoles(Roles.Admin, Roles.Monitor)
-            .WithSummary("The sync with the national database: backlog, age of the oldest pending case, synced, rejected, the circuit.");
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("The sync with the national database: backlog, age of the oldest pending case, synced, rejected, the circuit. A district Monitor gets the figures of their district's cases.");
         return group;
     }
 
@@ -34,8 +36,18 @@ public static class NationalEndpoints
         return group;
     }
 
-    private static async Task<Ok<NationalStatus>> Status(NationalStatusReader reader, CancellationToken ct) =>
-        TypedResults.Ok(await reader.ReadAsync(ct));
+    private static async Task<Results<Ok<NationalStatus>, ProblemHttpResult>> Status(
+        ClaimsPrincipal user, MonitorAreas areas, NationalStatusReader reader, EntryDb db, CancellationToken ct)
+    {
+        var area = await areas.OfAsync(user, ct);
+        if (area.SeesNothing)
+        {
+            return AreaProblems.NoArea();
+        }
+        return TypedResults.Ok(area.OnlyDistrict is { } district
+            ? await DistrictNationalStatus.ReadAsync(reader, db, district, ct)
+            : await reader.ReadAsync(ct));
+    }
 
     private static async Task<Results<Ok<List<NationalRejection>>, ProblemHttpResult>> Rejections(
         int teamId, ClaimsPrincipal user, TeamAccess access, EntryDb db, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Entry.Server.Data;
+using Entry.Server.Features.Auth;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;
 using Entry.Shared.Entries;
@@ -21,7 +22,8 @@ public static class ReconciliationEndpoints
         group.MapGet("/reconciliation", Report)
             .RequireRoles(Roles.Admin, Roles.Monitor)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("The latest reconciliation run (or ?runId=) with the differences it found; 204 before the first run.");
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("The latest reconciliation run (or ?runId=) with the differences it found; 204 before the first run. Province-wide: 403 for a district Monitor.");
         return group;
     }
 
@@ -39,8 +41,13 @@ public static class ReconciliationEndpoints
     }
 
     private static async Task<Results<Ok<ReconciliationReport>, NoContent, ValidationProblem, ProblemHttpResult>> Report(
-        string? runId, EntryDb db, CancellationToken ct)
+        string? runId, ClaimsPrincipal user, MonitorAreas areas, EntryDb db, CancellationToken ct)
     {
+        // A run's counts are the province's (none is kept per district): a district Monitor is refused the report.
+        if ((await areas.OfAsync(user, ct)) is { Province: false } area)
+        {
+            return area.SeesNothing ? AreaProblems.NoArea() : AreaProblems.ProvinceOnly("The reconciliation");
+        }
         long? id = null;
         if (!string.IsNullOrWhiteSpace(runId))
         {

@@ -26,16 +26,12 @@ public static class ProgressEndpoints
         ClaimsPrincipal user, MonitorAreas areas, EntryDb db, ProgressCounters counters, CancellationToken ct)
     {
         // Admins, province Monitors and team leaders see the province; a district Monitor the same shape for their district.
-        string? only = null;
-        if (user.IsInRole(Roles.Monitor) && !user.IsInRole(Roles.Admin))
+        var area = await areas.OfReaderAsync(user, ct);
+        if (area.SeesNothing)
         {
-            var area = await areas.OfAsync(user, ct);
-            if (!area.Province && area.District is null)
-            {
-                return TypedResults.Problem("Your account is not attached to a unit whose figures you may see.", statusCode: StatusCodes.Status403Forbidden, title: "No area to report on");
-            }
-            only = area.Province ? null : area.District;
+            return AreaProblems.NoArea();
         }
+        var only = area.OnlyDistrict;
 
         // The inventory is grouped here (book counts change rarely); entered, flagged and verified come from the counters.
         var groups = await db.Books.AsNoTracking()

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Entry.Server.Data;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Teams;
@@ -26,15 +27,16 @@ public sealed class RosterBook(EntryDb db, TimeProvider time)
         return Week(teamId, weekStart, computers, members, entries);
     }
 
-    /// <summary>Every team with its short shifts of the week: four queries whatever the number of teams.</summary>
-    public async Task<List<TeamCoverage>> CoverageAsync(DateOnly weekStart, CancellationToken ct)
+    /// <summary>Every team that passes <paramref name="readable"/> with its short shifts of the week: four queries whatever the number of teams.</summary>
+    public async Task<List<TeamCoverage>> CoverageAsync(DateOnly weekStart, Expression<Func<Team, bool>> readable, CancellationToken ct)
     {
-        var teams = await db.Teams.AsNoTracking()
+        var readableIds = db.Teams.Where(readable).Select(t => t.Id);
+        var teams = await db.Teams.AsNoTracking().Where(readable)
             .OrderBy(t => t.Unit!.Level).ThenBy(t => t.UnitCode).ThenBy(t => t.Id)
             .Select(t => new { t.Id, t.Name, t.UnitCode, t.Computers, MemberCount = t.Members.Count })
             .ToListAsync(ct);
-        var members = (await MembersAsync(db.TeamMembers, ct)).ToLookup(m => m.TeamId);
-        var entries = (await EntriesAsync(db.RosterEntries, weekStart, ct)).ToLookup(e => e.TeamId);
+        var members = (await MembersAsync(db.TeamMembers.Where(m => readableIds.Contains(m.TeamId)), ct)).ToLookup(m => m.TeamId);
+        var entries = (await EntriesAsync(db.RosterEntries.Where(e => readableIds.Contains(e.TeamId)), weekStart, ct)).ToLookup(e => e.TeamId);
         return teams.Select(team =>
         {
             var week = Week(team.Id, weekStart, team.Computers, members[team.Id].ToList(), entries[team.Id].ToList());

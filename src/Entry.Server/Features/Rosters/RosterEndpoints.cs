@@ -37,7 +37,7 @@ public static class RosterEndpoints
         group.MapGet("/coverage", Coverage)
             .RequireRoles(Roles.Admin, Roles.Monitor)
             .WithTags("Rosters")
-            .WithSummary("Every team at a glance for a week (?week=yyyy-mm-dd, default this week): complete or not, and its short shifts with their reasons.");
+            .WithSummary("Every team the caller may read (a district Monitor: their district's) at a glance for a week (?week=yyyy-mm-dd, default this week): complete or not, and its short shifts with their reasons.");
         return group;
     }
 
@@ -138,13 +138,14 @@ public static class RosterEndpoints
         return TypedResults.Ok(await roster.WeekAsync(teamId, to, ct));
     }
 
-    private static async Task<Results<Ok<List<TeamCoverage>>, ValidationProblem>> Coverage(RosterBook roster, CancellationToken ct, string? week = null)
+    private static async Task<Results<Ok<List<TeamCoverage>>, ValidationProblem>> Coverage(
+        ClaimsPrincipal user, TeamAccess access, RosterBook roster, CancellationToken ct, string? week = null)
     {
         if (!TryWeek(week, roster, out var weekStart, out var problem))
         {
             return problem;
         }
-        return TypedResults.Ok(await roster.CoverageAsync(weekStart, ct));
+        return TypedResults.Ok(await roster.CoverageAsync(weekStart, await access.ReadableAsync(user, ct), ct));
     }
 
     /// <summary>The Monday of the week holding <paramref name="week"/>, or of today's week when it is absent.</summary>

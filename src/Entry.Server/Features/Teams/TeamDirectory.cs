@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Entry.Server.Data;
 using Entry.Shared.Teams;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,8 +9,9 @@ namespace Entry.Server.Features.Teams;
 /// <summary>Reads teams as the API shows them.</summary>
 public sealed class TeamDirectory(EntryDb db)
 {
-    public Task<List<TeamSummary>> SummariesAsync(CancellationToken ct) =>
-        Summaries(db.Teams.AsNoTracking()).ToListAsync(ct);
+    /// <summary>The teams that pass <paramref name="readable"/> (<see cref="TeamAccess.ReadableAsync"/>).</summary>
+    public Task<List<TeamSummary>> SummariesAsync(Expression<Func<Team, bool>> readable, CancellationToken ct) =>
+        Summaries(db.Teams.AsNoTracking().Where(readable)).ToListAsync(ct);
 
     public async Task<TeamDetail?> DetailAsync(int teamId, CancellationToken ct)
     {

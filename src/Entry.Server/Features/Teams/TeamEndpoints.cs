@@ -21,7 +21,7 @@ public static partial class TeamEndpoints
         group.WithTags("Teams");
         group.MapGet("/", List)
             .RequireRoles(Roles.Admin, Roles.Monitor, Roles.TeamLeader)
-            .WithSummary("The teams, each with its unit, leader, member count and whether it is complete (12 members).");
+            .WithSummary("The teams the caller may read — an Admin every team, a Monitor those of their area, a leader their own — each with its unit, leader, member count and whether it is complete (12 members).");
         group.MapGet("/mine", Mine)
             .RequireRoles(Roles.TeamLeader, Roles.Clerk)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -29,7 +29,7 @@ public static partial class TeamEndpoints
         group.MapGet("/{teamId:int}", Get)
             .RequireRoles(Roles.All.ToArray())
             .ScopedToTeam()
-            .WithSummary("One team with its members: Admins and monitors any team, a leader or clerk only their own.");
+            .WithSummary("One team with its members: Admins any team, a Monitor a team of their area, a leader or clerk only their own.");
         group.MapPost("/", Create)
             .RequireRoles(Roles.Admin)
             .WithSummary("Create a team of a unit; its leader (an existing TeamLeader user in no team) becomes its first member.");
@@ -41,8 +41,8 @@ public static partial class TeamEndpoints
         return group;
     }
 
-    private static async Task<Ok<List<TeamSummary>>> List(TeamDirectory teams, CancellationToken ct) =>
-        TypedResults.Ok(await teams.SummariesAsync(ct));
+    private static async Task<Ok<List<TeamSummary>>> List(ClaimsPrincipal user, TeamAccess access, TeamDirectory teams, CancellationToken ct) =>
+        TypedResults.Ok(await teams.SummariesAsync(await access.ReadableAsync(user, ct), ct));
 
     private static async Task<Results<Ok<TeamDetail>, ProblemHttpResult>> Mine(
         ClaimsPrincipal user, TeamAccess access, TeamDirectory teams, CancellationToken ct)
