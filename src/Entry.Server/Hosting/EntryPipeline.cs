@@ -27,6 +27,7 @@ public static class EntryPipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestTextGuard>();
         if (app.Environment.IsDevelopment())
         {
             app.UseWebAssemblyDebugging();
