@@ -16,12 +16,9 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         {
             return false;
         }
-        var (field, message) = bad.InnerException switch
-        {
-            RefusedTextException refused => (FieldOf(refused.Path), refused.Message),
-            JsonException json => (FieldOf(json.Path), "This value is malformed or not one the field accepts."),
-            _ => ("body", bad.Message),
-        };
+        var (field, message) = bad.InnerException is JsonException json
+            ? (FieldOf(json.Path), "This value is malformed or not one the field accepts.")
+            : ("body", bad.Message);
         http.Response.StatusCode = bad.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

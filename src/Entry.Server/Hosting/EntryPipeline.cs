@@ -54,7 +54,8 @@ public static class EntryPipeline
             app.MapScalarApiReference("/api-docs", o => o.WithTitle("Entry API"));
         }
 
-        var api = app.MapGroup("/api");
+        // Every string of every body is checked for code points no text may hold before a handler sees it.
+        var api = app.MapGroup("/api").AddEndpointFilter<StrictTextFilter>();
         api.MapGroup("/auth").MapAuth();
         api.MapGroup("/units").MapUnits();
         api.MapGroup("/books").MapBooks().MapBookClaims();

@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace Entry.Server.Hosting;
 
 /// <summary>
-/// Refuses, before routing, what the JSON reader never sees: a path or query value holding a code point no text may hold
+/// Refuses, before routing, what <see cref="StrictTextFilter"/> never sees: a path or query value holding a code point no text may hold
 /// or any control character (400, so a route value such as a user name is never normalised, trimmed or looked up with it), and a JSON body declared in a
 /// charset other than UTF-8 (415; the framework would otherwise throw on an unknown one).
 /// </summary>
@@ -30,7 +30,7 @@ internal sealed class RequestTextGuard(RequestDelegate next)
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = http,
-                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [StrictTextConverter.Message] })
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [StrictTextFilter.Message] })
                 {
                     Status = StatusCodes.Status400BadRequest,
                     Title = "The request cannot be read",
