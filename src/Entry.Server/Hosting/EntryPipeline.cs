@@ -27,6 +27,7 @@ public static class EntryPipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestTextGuard>();
         if (app.Environment.IsDevelopment())
         {
             app.UseWebAssemblyDebugging();
@@ -55,7 +56,9 @@ public static class EntryPipeline
             app.MapScalarApiReference("/api-docs", o => o.WithTitle("Entry API"));
         }
 
-        var api = app.MapGroup("/api");
+        // Every string of every body is checked for code points no text may hold before a handler sees it;
+        // every {bookCode} route value follows the inventory's book-code rule.
+        var api = app.MapGroup("/api").AddEndpointFilter<StrictTextFilter>();
         api.AddEndpointFilterFactory(BookCodeRoute.Validate);
         api.MapGroup("/auth").MapAuth();
         api.MapGroup("/users").MapUsers();

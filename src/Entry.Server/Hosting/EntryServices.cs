@@ -55,6 +55,8 @@ public static class EntryServices
         // Unreadable bodies reach the exception handler, which names the field (BadRequestExceptionHandler).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // A property sent twice is refused rather than the last one silently winning.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AllowDuplicateProperties = false);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>().AddDocumentTransformer<OperationsPathsTransformer>());
         services.AddHealthChecks()
             .AddDbContextCheck<EntryDb>("database", tags: ["ready"])

@@ -1,3 +1,4 @@
+using Entry.Server.Common;
 using System.Security.Claims;
 using Entry.Server.Data;
 using Entry.Server.Features.Entries;
@@ -48,9 +49,10 @@ public sealed partial class CountReportDesk(EntryDb db, WriteGate writes, ISprin
         {
             errors["reportedCount"] = [$"The inventory already says {book.CaseCount} cases."];
         }
-        if (request.Note is { Length: > MaxText })
+        var (note, noteProblem) = TextField.Clean(request.Note, TextKind.Note, MaxText);
+        if (noteProblem is not null)
         {
-            errors["note"] = [$"The note is at most {MaxText} characters."];
+            errors["note"] = [noteProblem];
         }
         if (errors.Count > 0)
         {
@@ -59,7 +61,7 @@ public sealed partial class CountReportDesk(EntryDb db, WriteGate writes, ISprin
         var report = new CountReport
         {
             BookId = book.Id, InventoryCount = book.CaseCount, ReportedCount = request.ReportedCount,
-            Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), ReportedById = userId, ReportedAt = time.GetUtcNow(),
+            Note = note, ReportedById = userId, ReportedAt = time.GetUtcNow(),
         };
         if (await db.CountReports.AnyAsync(r => r.BookId == book.Id && r.Status == CountReportStatus.Pending, ct))
         {
@@ -107,6 +109,11 @@ public sealed partial class CountReportDesk(EntryDb db, WriteGate writes, ISprin
         {
             return (null, ReviewProblem.Invalid(new() { ["caseCount"] = [$"The case count is between 1 and {MaxCount}."] }));
         }
+        var (reason, reasonProblem) = TextField.Clean(request.Reason, TextKind.Note, MaxText);
+        if (reasonProblem is not null)
+        {
+            return (null, ReviewProblem.Invalid(new() { ["reason"] = [reasonProblem] }));
+        }
         var book = report!.Book!;
         var (logged, skipped) = await BookFill.CountAsync(db, book.Id, ct);
         var highest = await db.CaseEntries.Where(e => e.BookId == book.Id).MaxAsync(e => (int?)e.EntryNumber, ct) ?? 0;
@@ -122,7 +129,7 @@ public sealed partial class CountReportDesk(EntryDb db, WriteGate writes, ISprin
         var wasFinished = book.Status == BookStatus.Finished;
         report.Status = CountReportStatus.Accepted;
         report.DecidedCount = count;
-        report.DecisionReason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        report.DecisionReason = reason;
         report.DecidedById = adminId;
         report.DecidedAt = now;
         book.CaseCount = count;
@@ -153,12 +160,13 @@ public sealed partial class CountReportDesk(EntryDb db, WriteGate writes, ISprin
         {
             return (null, refusal);
         }
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > MaxText)
+        var (reason, problem) = TextField.Clean(request.Reason, TextKind.Note, MaxText);
+        if (reason is null || problem is not null)
         {
-            return (null, ReviewProblem.Invalid(new() { ["reason"] = [$"A rejection gives its reason, at most {MaxText} characters."] }));
+            return (null, ReviewProblem.Invalid(new() { ["reason"] = [problem ?? $"A rejection gives its reason, at most {MaxText} characters."] }));
         }
         report!.Status = CountReportStatus.Rejected;
-        report.DecisionReason = request.Reason.Trim();
+        report.DecisionReason = reason;
         report.DecidedById = adminId;
         report.DecidedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);

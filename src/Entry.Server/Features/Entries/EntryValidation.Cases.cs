@@ -74,8 +74,8 @@ public sealed partial class EntryValidation
 
     private string? Name(string field, string? raw, bool required)
     {
-        var name = CaseText.Normalize(raw);
-        if (string.IsNullOrEmpty(name))
+        var (name, problem) = CaseText.Name(raw);
+        if (name is null)
         {
             if (required)
             {
@@ -83,7 +83,7 @@ public sealed partial class EntryValidation
             }
             return null;
         }
-        if (CaseText.NameProblem(name) is { } problem)
+        if (problem is not null)
         {
             Add(field, problem);
         }
@@ -92,13 +92,13 @@ public sealed partial class EntryValidation
 
     private string? Place(string field, string? raw)
     {
-        var place = CaseText.Normalize(raw);
-        if (string.IsNullOrEmpty(place))
+        var (place, problem) = CaseText.Place(raw);
+        if (place is null)
         {
             Add(field, "The place is required.");
             return null;
         }
-        if (CaseText.PlaceProblem(place) is { } problem)
+        if (problem is not null)
         {
             Add(field, problem);
         }

@@ -1,3 +1,4 @@
+using Entry.Server.Common;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -28,7 +29,7 @@ public sealed partial class SkipRecorder(EntryDb db, WriteGate writes, ProgressC
         {
             return new EntryAnswer(EntryOutcome.Invalid, Errors: errors);
         }
-        var normalized = request with { BookCode = code, Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim().Normalize() };
+        var normalized = request with { BookCode = code, Note = TextField.Clean(request.Note, TextKind.Note, MaxNote).Text };
         var hash = Hash(normalized);
         if (await ReplayAsync(normalized.Id, hash, userId, ct) is { } replay)
         {
@@ -129,9 +130,9 @@ public sealed partial class SkipRecorder(EntryDb db, WriteGate writes, ProgressC
         {
             errors["reason"] = ["The reason is pageMissing, entryBlank, entryCancelled or numberNotUsed."];
         }
-        if (request.Note is { Length: > MaxNote })
+        if (TextField.Clean(request.Note, TextKind.Note, MaxNote).Problem is { } noteProblem)
         {
-            errors["note"] = [$"The note is at most {MaxNote} characters."];
+            errors["note"] = [noteProblem];
         }
         return errors;
     }

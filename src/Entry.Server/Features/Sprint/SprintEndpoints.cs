@@ -17,7 +17,7 @@ public static class SprintEndpoints
             .WithSummary("The sprint's dates and the periodic report's target percentage (defaults until an Admin sets them).");
         group.MapPut("/", Put)
             .RequireRoles(Roles.Admin)
-            .WithSummary("Change the sprint's dates or the report's target; a null field keeps its value. An end date already past is allowed.");
+            .WithSummary("Change the sprint's dates or the report's target; a null field keeps its value (the body itself is required). An end date already past is allowed.");
         return group;
     }
 
@@ -25,9 +25,8 @@ public static class SprintEndpoints
         TypedResults.Ok(await store.GetAsync(ct));
 
     private static async Task<Results<Ok<SprintSettingsResponse>, ValidationProblem>> Put(
-        SprintSettingsRequest? request, ClaimsPrincipal user, SprintSettingsStore store, EntryDb db, TimeProvider time, CancellationToken ct)
+        SprintSettingsRequest request, ClaimsPrincipal user, SprintSettingsStore store, EntryDb db, TimeProvider time, CancellationToken ct)
     {
-        request ??= new SprintSettingsRequest(null, null, null);
         var current = await store.GetAsync(ct);
         var start = request.StartDate ?? current.StartDate;
         var end = request.EndDate ?? current.EndDate;

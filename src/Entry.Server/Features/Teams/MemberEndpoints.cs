@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Auth;
 using Entry.Server.Features.Claims;
@@ -15,6 +16,9 @@ namespace Entry.Server.Features.Teams;
 /// <summary>A team's member list, kept by its leader or an Admin.</summary>
 public static partial class MemberEndpoints
 {
+    public const int MaxDisplayNameLength = 100;
+    public const int MaxPasswordLength = 128;
+
     public static RouteGroupBuilder MapMembers(this RouteGroupBuilder group)
     {
         group.MapPost("/{teamId:int}/members", Add)
@@ -73,19 +77,28 @@ public static partial class MemberEndpoints
         else
         {
             var errors = new Dictionary<string, string[]>();
-            if (string.IsNullOrWhiteSpace(request.DisplayName))
+            var (displayName, displayProblem) = TextField.Clean(request.DisplayName, TextKind.Place, MaxDisplayNameLength, minLength: 2);
+            if (displayName is null)
             {
                 errors["displayName"] = [$"There is no user '{userName}': give a display name to create the account."];
+            }
+            else if (displayProblem is not null)
+            {
+                errors["displayName"] = [displayProblem];
             }
             if (string.IsNullOrEmpty(request.Password))
             {
                 errors["password"] = [$"There is no user '{userName}': give a password to create the account."];
             }
+            else if (request.Password.Length > MaxPasswordLength)
+            {
+                errors["password"] = [$"A password is at most {MaxPasswordLength} characters."];
+            }
             if (errors.Count > 0)
             {
                 return TypedResults.ValidationProblem(errors);
             }
-            user = new EntryUser { UserName = userName, DisplayName = request.DisplayName!.Trim(), UnitCode = team.UnitCode, LockoutEnabled = true };
+            user = new EntryUser { UserName = userName, DisplayName = displayName!, UnitCode = team.UnitCode, LockoutEnabled = true };
             var created = await users.CreateAsync(user, request.Password!);
             if (!created.Succeeded)
             {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Auth;
 using Entry.Server.Hosting;
@@ -72,7 +73,7 @@ public static partial class TeamEndpoints
     private static async Task<Results<Created<TeamDetail>, ValidationProblem>> Create(
         CreateTeamRequest request, EntryDb db, UserManager<EntryUser> users, TeamDirectory teams, ILogger<Team> logger, CancellationToken ct)
     {
-        var errors = ValidateTeam(request.Name, request.Computers);
+        var (name, errors) = ValidateTeam(request.Name, request.Computers);
         if (string.IsNullOrWhiteSpace(request.UnitCode))
         {
             errors["unitCode"] = ["The unit code is required."];
@@ -105,7 +106,7 @@ public static partial class TeamEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var team = new Team { Name = request.Name.Trim(), UnitCode = request.UnitCode.Trim(), Computers = request.Computers, LeaderId = leader!.Id };
+        var team = new Team { Name = name!, UnitCode = request.UnitCode.Trim(), Computers = request.Computers, LeaderId = leader!.Id };
         team.Members.Add(new TeamMember { UserId = leader.Id, Category = request.LeaderCategory });
         db.Teams.Add(team);
         try
@@ -133,34 +134,36 @@ public static partial class TeamEndpoints
         {
             return TypedResults.Forbid();
         }
-        var errors = ValidateTeam(request.Name, request.Computers);
+        var (name, errors) = ValidateTeam(request.Name, request.Computers);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
         var team = await db.Teams.SingleAsync(t => t.Id == teamId, ct);
-        team.Name = request.Name.Trim();
+        team.Name = name!;
         team.Computers = request.Computers;
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok((await teams.DetailAsync(teamId, ct))!);
     }
 
-    private static Dictionary<string, string[]> ValidateTeam(string? name, int computers)
+    /// <summary>The team's name as stored (normalised like a place: letters, digits, punctuation) and the errors.</summary>
+    private static (string? Name, Dictionary<string, string[]> Errors) ValidateTeam(string? raw, int computers)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(name))
+        var (name, problem) = TextField.Clean(raw, TextKind.Place, MaxNameLength);
+        if (name is null)
         {
             errors["name"] = ["The team's name is required."];
         }
-        else if (name.Trim().Length > MaxNameLength)
+        else if (problem is not null)
         {
-            errors["name"] = [$"The team's name is at most {MaxNameLength} characters."];
+            errors["name"] = [problem];
         }
         if (computers is < 1 or > MaxComputers)
         {
             errors["computers"] = [$"A team has between 1 and {MaxComputers} computers."];
         }
-        return errors;
+        return (name, errors);
     }
 
     /// <summary>The team a user belongs to, as a member or as its leader.</summary>

@@ -1,0 +1,61 @@
+using Entry.Server.Common;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace Entry.Server.Hosting;
+
+/// <summary>
+/// Refuses, before routing, what <see cref="StrictTextFilter"/> never sees: a path or query value holding a code point no text may hold
+/// or any control character (400, so a route value such as a user name is never normalised, trimmed or looked up with it), and a JSON body declared in a
+/// charset other than UTF-8 (415; the framework would otherwise throw on an unknown one).
+/// </summary>
+internal sealed class RequestTextGuard(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, IProblemDetailsService problems)
+    {
+        var request = http.Request;
+        string? field = null;
+        if (request.Path.Value is { } path && UnicodeText.HasForbidden(path, allowLineBreaks: false))
+        {
+            field = "path";
+        }
+        else if (request.Query.FirstOrDefault(q => UnicodeText.HasForbidden(q.Key) || q.Value.Any(v => v is not null && UnicodeText.HasForbidden(v))) is
+                 { Key: { } key })
+        {
+            field = UnicodeText.HasForbidden(key) ? "query" : key;
+        }
+        if (field is not null)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [StrictTextFilter.Message] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "The request cannot be read",
+                },
+            });
+            return;
+        }
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && (type.SubType.Equals("json", StringComparison.OrdinalIgnoreCase) || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))
+            && type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            && !type.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status415UnsupportedMediaType,
+                    Title = "Unsupported media type",
+                    Detail = "Send JSON bodies in UTF-8 (Content-Type: application/json or application/json; charset=utf-8).",
+                },
+            });
+            return;
+        }
+        await next(http);
+    }
+}
