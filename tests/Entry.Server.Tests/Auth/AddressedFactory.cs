@@ -3,6 +3,8 @@ using Entry.Server.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Entry.Server.Features.Auth;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,8 +21,15 @@ public class AddressedFactory : EntryFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
+            services.AddSingleton<IPasswordHasher<EntryUser>>(Hashes);
+        });
     }
+
+    /// <summary>The real password hasher, counting the checks it makes (does an unknown name cost a hash like a known one?).</summary>
+    public CountingPasswordHasher Hashes { get; } = new();
 
     /// <summary>A client whose requests come from <paramref name="address"/>.</summary>
     public HttpClient ClientFrom(string address)
@@ -54,5 +63,22 @@ public sealed class RestartableFactory(string dataDirectory) : AddressedFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Entry:DataDirectory", dataDirectory);
+    }
+}
+
+/// <summary>Identity's own hasher; it only counts the password checks.</summary>
+public sealed class CountingPasswordHasher : IPasswordHasher<EntryUser>
+{
+    private readonly PasswordHasher<EntryUser> inner = new();
+    private int checks;
+
+    public int Checks => Volatile.Read(ref checks);
+
+    public string HashPassword(EntryUser user, string password) => inner.HashPassword(user, password);
+
+    public PasswordVerificationResult VerifyHashedPassword(EntryUser user, string hashedPassword, string providedPassword)
+    {
+        Interlocked.Increment(ref checks);
+        return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
     }
 }

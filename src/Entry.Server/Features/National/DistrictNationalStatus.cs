@@ -15,12 +15,13 @@ public static class DistrictNationalStatus
     public static async Task<NationalStatus> ReadAsync(NationalStatusReader reader, EntryDb db, string district, CancellationToken ct)
     {
         var province = await reader.ReadAsync(ct);
-        var pending = from message in db.Set<NationalMessage>().AsNoTracking()
-                      where message.State == NationalMessageState.Pending
-                      join entry in db.CaseEntries.AsNoTracking() on message.CaseId equals entry.Id
-                      where entry.Book!.Unit!.DistrictCode == district
-                      select message;
+        var ofDistrict = from message in db.Set<NationalMessage>().AsNoTracking()
+                         join entry in db.CaseEntries.AsNoTracking() on message.CaseId equals entry.Id
+                         where entry.Book!.Unit!.DistrictCode == district
+                         select message;
+        var pending = ofDistrict.Where(m => m.State == NationalMessageState.Pending);
         var backlog = await pending.CountAsync(ct);
+        var held = await ofDistrict.CountAsync(m => m.State == NationalMessageState.Held, ct);
         var oldest = await pending.MinAsync(m => (DateTimeOffset?)m.CreatedAt, ct);
         var scope = ProgressCounters.District(district);
         var counters = await db.ProgressCounters.AsNoTracking().Where(c => c.Scope == scope)
@@ -28,6 +29,7 @@ public static class DistrictNationalStatus
         return province with
         {
             Backlog = backlog,
+            WaitingForVerification = held,
             OldestPendingAt = oldest,
             OldestPendingAgeSeconds = oldest is { } at ? Math.Max(0, (province.At - at).TotalSeconds) : 0,
             Synced = counters?.Synced ?? 0,
