@@ -33,6 +33,23 @@ public sealed class TeamOverviewTests(ServerProcess server, ChromiumBrowser chro
     }
 
     [Fact]
+    public async Task A_district_monitor_sees_only_the_teams_of_their_district()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, "monitor689", "Demo-2026");
+        await Assertions.Expect(page.GetByTestId("nav-teams")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await page.GetByTestId("nav-teams").ClickAsync();
+
+        // Thành phố Đồng Xoài's own team and its eight communes' teams; the province's and other districts' are not there.
+        var rows = page.GetByTestId("team-row");
+        await Assertions.Expect(rows).ToHaveCountAsync(9, new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("[data-testid=team-row][data-unit-code='689']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=team-row][data-unit-code='70']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=team-row][data-unit-code='688']")).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "teams-district-monitor.png");
+    }
+
+    [Fact]
     public async Task A_leader_moves_a_book_up_the_team_queue()
     {
         var page = await NewPageAsync();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Auth;
 using Entry.Server.Hosting;
@@ -54,11 +55,21 @@ public static class AssignmentEndpoints
         });
     }
 
+    /// <summary>More books than any unit holds (the largest district holds a few thousand).</summary>
+    public const int MaxBooksPerMove = 10_000;
+
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Move(MoveBooksRequest request, EntryDb db, CancellationToken ct)
     {
         if (request.BookCodes is not { Count: > 0 })
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["bookCodes"] = ["Name at least one book."] });
+        }
+        if (request.BookCodes.Count > MaxBooksPerMove)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["bookCodes"] = [$"Move at most {MaxBooksPerMove} books at a time; this request names {request.BookCodes.Count}."],
+            });
         }
         if (!await db.Teams.AnyAsync(t => t.Id == request.TeamId, ct))
         {
@@ -69,12 +80,12 @@ public static class AssignmentEndpoints
         var unknown = codes.Except(books.Select(b => b.Code)).ToList();
         if (unknown.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["bookCodes"] = [$"Unknown books: {string.Join(", ", unknown)}."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["bookCodes"] = [$"Unknown books: {Echo.List(unknown)}."] });
         }
         var busy = books.Where(b => b.Status != BookStatus.NotStarted && b.TeamId != request.TeamId).Select(b => b.Code).ToList();
         if (busy.Count > 0)
         {
-            return TypedResults.Problem($"These books are being worked or finished and stay with their team: {string.Join(", ", busy)}.",
+            return TypedResults.Problem($"These books are being worked or finished and stay with their team: {Echo.List(busy)}.",
                 statusCode: StatusCodes.Status409Conflict, title: "Books in progress");
         }
         var end = await db.Books.Where(b => b.TeamId == request.TeamId).MaxAsync(b => (int?)b.QueuePosition, ct) ?? 0;

@@ -35,7 +35,7 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
     /// <summary>The answer lists this many rejected rows and this many warnings at most (with the count of all).</summary>
     public const int MaxListedMessages = 1000;
     /// <summary>The longest text of a cell quoted back in an answer; longer ones are cut with an ellipsis.</summary>
-    public const int MaxEcho = 64;
+    public const int MaxEcho = Common.Echo.MaxLength;
 
     public async Task<(ImportResult? Result, ImportFileError? Error)> ImportAsync(Stream csv, CancellationToken ct)
     {
@@ -308,7 +308,7 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
     }
 
     /// <summary>A cell as an answer may quote it: at most <see cref="MaxEcho"/> characters, cut with an ellipsis; null when empty.</summary>
-    internal static string? Echo(string s) => s.Length == 0 ? null : s.Length <= MaxEcho ? s : string.Concat(s.AsSpan(0, MaxEcho - 1), "…");
+    internal static string? Echo(string s) => s.Length == 0 ? null : Common.Echo.Value(s);
 
     private readonly struct Parsed
     {

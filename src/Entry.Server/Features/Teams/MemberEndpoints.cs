@@ -80,7 +80,7 @@ public static partial class MemberEndpoints
             var (displayName, displayProblem) = TextField.Clean(request.DisplayName, TextKind.Place, MaxDisplayNameLength, minLength: 2);
             if (displayName is null)
             {
-                errors["displayName"] = [$"There is no user '{userName}': give a display name to create the account."];
+                errors["displayName"] = [$"There is no user '{Echo.Value(userName)}': give a display name to create the account."];
             }
             else if (displayProblem is not null)
             {
@@ -88,7 +88,7 @@ public static partial class MemberEndpoints
             }
             if (string.IsNullOrEmpty(request.Password))
             {
-                errors["password"] = [$"There is no user '{userName}': give a password to create the account."];
+                errors["password"] = [$"There is no user '{Echo.Value(userName)}': give a password to create the account."];
             }
             else if (request.Password.Length > MaxPasswordLength)
             {
@@ -233,7 +233,7 @@ public static partial class MemberEndpoints
     }
 
     private static ProblemHttpResult NotAMember(int teamId, string userName) =>
-        TypedResults.Problem($"{userName} is not a member of team {teamId}.", statusCode: StatusCodes.Status404NotFound, title: "Not a member");
+        TypedResults.Problem($"{Echo.Value(userName)} is not a member of team {teamId}.", statusCode: StatusCodes.Status404NotFound, title: "Not a member");
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Member added to team {TeamId}, now {MemberCount} members")]
     private static partial void LogMemberAdded(ILogger logger, int teamId, int memberCount);
