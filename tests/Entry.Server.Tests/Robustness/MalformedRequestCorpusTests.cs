@@ -182,6 +182,7 @@ internal static class CorpusSamples
         "POST /api/entries", "POST /api/entries/skip", "PUT /api/entries/{id:guid}", "POST /api/entries/{id:guid}/verify",
         "POST /api/books/{bookCode}/count-report", "POST /api/count-reports/{id:long}/accept", "POST /api/count-reports/{id:long}/reject",
         "POST /api/assignment/move", "PUT /api/sprint", "POST /api/books/{bookCode}/claim", "POST /api/books/{bookCode}/release",
+        "POST /api/users/{userName}/unlock",
     ];
 
     private static JsonObject Json(object value) => JsonSerializer.SerializeToNode(value, Teams.TeamSetup.Json)!.AsObject();
@@ -240,6 +241,7 @@ internal static class CorpusSamples
             new("PUT /api/teams/{teamId:int}/members/{userName}", w.Leader, $"/api/teams/{team}/members/desk-o3", Json(new { category = "other" }),
                 RouteValues: ["desk-o3"]),
             new("DELETE /api/teams/{teamId:int}/members/{userName}", w.Leader, $"/api/teams/{team}/members/desk-zz", null, RouteValues: ["desk-zz"]),
+            new("POST /api/users/{userName}/unlock", w.Admin, "/api/users/desk-zz/unlock", null, RouteValues: ["desk-zz"]),
             new("PUT /api/teams/{teamId:int}/roster/{date}/{shift}", w.Leader, $"/api/teams/{team}/roster/2026-03-10/1",
                 Json(new { userNames = new[] { "desk-lead", "desk-p1", "desk-o1", "desk-o2" } }), RouteValues: ["2026-03-10", "1"]),
             new("POST /api/teams/{teamId:int}/roster/copy", w.Leader, $"/api/teams/{team}/roster/copy", Json(new { fromWeekStart = "2026-03-02" })),
