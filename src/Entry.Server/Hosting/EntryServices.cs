@@ -67,6 +67,7 @@ public static class EntryServices
         services.AddScoped<Entry.Server.Features.Auth.MonitorAreas>();
         services.AddMemoryCache();
         services.AddScoped<Sessions>();
+        services.AddSingleton<SignedInConnections>();
         services.AddScoped<SignInGuard>();
         services.AddScoped<Entry.Server.Features.Sprint.SprintSettingsStore>();
         services.AddTeams();

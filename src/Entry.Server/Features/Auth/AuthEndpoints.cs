@@ -65,11 +65,13 @@ public static class AuthEndpoints
         return TypedResults.Empty;
     }
 
-    private static async Task<NoContent> Logout(ClaimsPrincipal principal, Sessions sessions, SignInManager<EntryUser> signIn, CancellationToken ct)
+    private static async Task<NoContent> Logout(ClaimsPrincipal principal, Sessions sessions, SignedInConnections connections,
+        SignInManager<EntryUser> signIn, CancellationToken ct)
     {
         if (principal.FindFirstValue(Sessions.Claim) is { } sessionId)
         {
             await sessions.EndAsync(sessionId, ct);
+            connections.CloseSession(sessionId);
         }
         await signIn.SignOutAsync();
         return TypedResults.NoContent();

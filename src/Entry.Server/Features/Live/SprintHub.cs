@@ -1,3 +1,4 @@
+using Entry.Server.Features.Auth;
 using Entry.Server.Features.Dashboard;
 using Entry.Shared.Live;
 using Entry.Shared.Monitoring;
@@ -12,8 +13,18 @@ namespace Entry.Server.Features.Live;
 /// </summary>
 [Authorize]
 public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshots, ProvinceWatchers provinceWatchers,
-    DashboardWatch dashboard, DashboardWatchers dashboardWatchers) : Hub
+    DashboardWatch dashboard, DashboardWatchers dashboardWatchers, SignedInConnections connections) : Hub
 {
+    /// <summary>
+    /// Known by its sign-in, so that signing out or leaving the team closes it (the sign-in's session is checked on the
+    /// requests that open it, like on every request).
+    /// </summary>
+    public override Task OnConnectedAsync()
+    {
+        connections.Opened(Context);
+        return base.OnConnectedAsync();
+    }
+
     /// <summary>Joins the scope's group and answers its counters now: the client's resync after a reconnect.</summary>
     public async Task<ProgressSnapshot> Subscribe(string scope)
     {
@@ -76,6 +87,7 @@ public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshot
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        connections.Closed(Context.ConnectionId);
         provinceWatchers.Left(Context.ConnectionId);
         dashboardWatchers.Left(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);

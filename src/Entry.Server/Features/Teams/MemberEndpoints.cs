@@ -182,7 +182,8 @@ public static partial class MemberEndpoints
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Remove(
         int teamId, string userName, ClaimsPrincipal caller, TeamAccess access, EntryDb db, UserManager<EntryUser> users,
-        ClaimService claims, WriteGate writes, TimeProvider time, ILogger<TeamMember> logger, CancellationToken ct)
+        ClaimService claims, WriteGate writes, SignedInConnections connections, TimeProvider time, ILogger<TeamMember> logger,
+        CancellationToken ct)
     {
         var scope = await access.ForAsync(caller, teamId, ct);
         if (!scope.Exists)
@@ -222,6 +223,8 @@ public static partial class MemberEndpoints
             await tx.CommitAsync(ct);
         }
         LogMemberRemoved(logger, teamId, entries);
+        // Their live connections followed the team: closed, they reconnect to what they may still see.
+        connections.CloseUser(member.UserId);
         await claims.PublishReleasedAsync(ended, ct);
         return TypedResults.NoContent();
     }
