@@ -29,9 +29,10 @@ public static class CommandLine
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var ct = CancellationToken.None;
+        // Commands are for real data: the demo inventory is not loaded first.
+        await services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(loadDemoInventory: false, ct);
         if (args[0] == "unlock-user")
         {
-            await services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(loadDemoInventory: false, ct);
             if (!await services.GetRequiredService<SignInGuard>().UnlockAsync(args[1], ct))
             {
                 await Console.Error.WriteLineAsync($"There is no user '{args[1]}'.");
@@ -41,8 +42,6 @@ public static class CommandLine
             return 0;
         }
         var file = Path.GetFullPath(args[1]);
-        // A command line import is for real inventories: the demo inventory is not loaded first.
-        await services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(loadDemoInventory: false, ct);
         var db = services.GetRequiredService<EntryDb>();
 
         switch (args[0])

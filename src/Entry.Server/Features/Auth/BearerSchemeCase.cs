@@ -11,7 +11,9 @@ public static class BearerSchemeCase
     {
         var header = context.Request.Headers.Authorization.ToString();
         var space = header.IndexOf(' ', StringComparison.Ordinal);
-        if (space == "Bearer".Length && header.StartsWith("Bearer", StringComparison.OrdinalIgnoreCase))
+        // The header as clients send it ("Bearer <token>", every API call) passes untouched.
+        var wellFormed = header.StartsWith("Bearer ", StringComparison.Ordinal) && header.Length > 7 && header[7] != ' ';
+        if (!wellFormed && space == "Bearer".Length && header.StartsWith("Bearer", StringComparison.OrdinalIgnoreCase))
         {
             context.Request.Headers.Authorization = "Bearer " + header[(space + 1)..].TrimStart(' ');
         }

@@ -26,7 +26,6 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
     public static readonly string[] Columns =
         ["book_code", "unit_code", "type", "volume", "registered_from", "registered_to", "case_count", "condition"];
 
-    public const int MaxCodeLength = BookCodes.MaxLength;
     public const int MaxRows = 200_000;
     /// <summary>A province's inventory (27,548 books) is about 2 MB; 200,000 rows fit.</summary>
     public const long MaxFileBytes = 16 * 1024 * 1024;
@@ -34,8 +33,6 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
     public const int MaxCellLength = 1000;
     /// <summary>The answer lists this many rejected rows and this many warnings at most (with the count of all).</summary>
     public const int MaxListedMessages = 1000;
-    /// <summary>The longest text of a cell quoted back in an answer; longer ones are cut with an ellipsis.</summary>
-    public const int MaxEcho = Common.Echo.MaxLength;
 
     public async Task<(ImportResult? Result, ImportFileError? Error)> ImportAsync(Stream csv, CancellationToken ct)
     {
@@ -307,7 +304,7 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         return (int)count;
     }
 
-    /// <summary>A cell as an answer may quote it: at most <see cref="MaxEcho"/> characters, cut with an ellipsis; null when empty.</summary>
+    /// <summary>A cell as an answer may quote it: at most <see cref="Common.Echo.MaxLength"/> characters, cut with an ellipsis; null when empty.</summary>
     internal static string? Echo(string s) => s.Length == 0 ? null : Common.Echo.Value(s);
 
     private readonly struct Parsed

@@ -12,7 +12,7 @@ public static class DashboardAccess
     /// <summary>The dashboard's place: a district Monitor always gets their own; a province-wide viewer the province or <paramref name="district"/>.</summary>
     public static (DashboardPlace? Place, ProblemHttpResult? Problem) DashboardOf(MonitorArea area, UnitTree tree, string? district)
     {
-        if (!area.Province && area.District is null)
+        if (area.SeesNothing)
         {
             return (null, AreaProblems.NoArea());
         }
@@ -34,7 +34,7 @@ public static class DashboardAccess
     /// <summary>A drill-down's place: any unit for a province-wide viewer; for a district Monitor only their district and what lies in it.</summary>
     public static (DashboardPlace? Place, ProblemHttpResult? Problem) UnitOf(MonitorArea area, UnitTree tree, string code)
     {
-        if (!area.Province && area.District is null)
+        if (area.SeesNothing)
         {
             return (null, AreaProblems.NoArea());
         }

@@ -134,15 +134,18 @@ public sealed partial class NationalDispatcher(
     }
 
     /// <summary>
-    /// Messages waiting to be sent and when the oldest was stored, and those held until their case is verified; read
-    /// through the (State, …) index, never the delivered rows.
+    /// Messages waiting to be sent and when the oldest was stored, and those held until their case is verified; read in one
+    /// query through the (State, …) index, never the delivered rows. <paramref name="messages"/>: all, or a district's.
     /// </summary>
-    public static async Task<Backlog> BacklogAsync(EntryDb db, CancellationToken ct)
+    public static async Task<Backlog> BacklogAsync(EntryDb db, CancellationToken ct, IQueryable<NationalMessage>? messages = null)
     {
-        var messages = db.Set<NationalMessage>().AsNoTracking();
-        var pending = messages.Where(m => m.State == NationalMessageState.Pending);
-        return new Backlog(await pending.CountAsync(ct), await pending.MinAsync(m => (DateTimeOffset?)m.CreatedAt, ct),
-            await messages.CountAsync(m => m.State == NationalMessageState.Held, ct));
+        var states = await (messages ?? db.Set<NationalMessage>().AsNoTracking())
+            .Where(m => m.State == NationalMessageState.Pending || m.State == NationalMessageState.Held)
+            .GroupBy(m => m.State)
+            .Select(g => new { State = g.Key, Count = g.Count(), Oldest = g.Min(m => (DateTimeOffset?)m.CreatedAt) })
+            .ToListAsync(ct);
+        var pending = states.FirstOrDefault(s => s.State == NationalMessageState.Pending);
+        return new Backlog(pending?.Count ?? 0, pending?.Oldest, states.FirstOrDefault(s => s.State == NationalMessageState.Held)?.Count ?? 0);
     }
 
     private async Task<Outcome> SendAsync(INationalDbApi api, DueMessage message, CancellationToken ct)

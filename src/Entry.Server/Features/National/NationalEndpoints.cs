@@ -37,16 +37,14 @@ public static class NationalEndpoints
     }
 
     private static async Task<Results<Ok<NationalStatus>, ProblemHttpResult>> Status(
-        ClaimsPrincipal user, MonitorAreas areas, NationalStatusReader reader, EntryDb db, CancellationToken ct)
+        ClaimsPrincipal user, MonitorAreas areas, NationalStatusReader reader, CancellationToken ct)
     {
-        var area = await areas.OfAsync(user, ct);
+        var area = await areas.OfReaderAsync(user, ct);
         if (area.SeesNothing)
         {
             return AreaProblems.NoArea();
         }
-        return TypedResults.Ok(area.OnlyDistrict is { } district
-            ? await DistrictNationalStatus.ReadAsync(reader, db, district, ct)
-            : await reader.ReadAsync(ct));
+        return TypedResults.Ok(await reader.ReadAsync(ct, area.OnlyDistrict));
     }
 
     private static async Task<Results<Ok<List<NationalRejection>>, ProblemHttpResult>> Rejections(

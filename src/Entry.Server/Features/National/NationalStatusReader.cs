@@ -5,13 +5,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.National;
 
-/// <summary>The sync with the national database at a glance, read as <c>GET /api/national/status</c> answers it.</summary>
+/// <summary>
+/// The sync with the national database at a glance, read as <c>GET /api/national/status</c> answers it: for the province, or
+/// for a district Monitor the outbox and counters of that district's cases only. The link itself (circuit, last failure) is
+/// shared by the whole province and shown as it is; the time of the last delivery, which may be of another district's case,
+/// is left out of a district's.
+/// </summary>
 public sealed class NationalStatusReader(EntryDb db, NationalMetrics metrics, NationalCircuit circuit, TimeProvider time)
 {
-    public async Task<NationalStatus> ReadAsync(CancellationToken ct)
+    public async Task<NationalStatus> ReadAsync(CancellationToken ct, string? district = null)
     {
-        var (backlog, oldest, held) = await NationalDispatcher.BacklogAsync(db, ct);
-        var province = await db.ProgressCounters.AsNoTracking().Where(c => c.Scope == ProgressCounters.Province)
+        var messages = district is null ? null
+            : from message in db.Set<NationalMessage>().AsNoTracking()
+              join entry in db.CaseEntries.AsNoTracking() on message.CaseId equals entry.Id
+              where entry.Book!.Unit!.DistrictCode == district
+              select message;
+        var (backlog, oldest, held) = await NationalDispatcher.BacklogAsync(db, ct, messages);
+        var scope = district is null ? ProgressCounters.Province : ProgressCounters.District(district);
+        var province = await db.ProgressCounters.AsNoTracking().Where(c => c.Scope == scope)
             .GroupBy(c => 1).Select(g => new { Synced = g.Sum(c => c.Synced), Rejected = g.Sum(c => c.Rejected) }).FirstOrDefaultAsync(ct);
         var now = time.GetUtcNow();
         return new NationalStatus
@@ -24,7 +35,7 @@ public sealed class NationalStatusReader(EntryDb db, NationalMetrics metrics, Na
             Rejected = province?.Rejected ?? 0,
             Circuit = circuit.State,
             CircuitOpenedTimes = circuit.TimesOpened,
-            LastDeliveredAt = metrics.LastDeliveredAt,
+            LastDeliveredAt = district is null ? metrics.LastDeliveredAt : null,
             LastError = metrics.LastError,
             LastErrorAt = metrics.LastErrorAt,
             At = now,

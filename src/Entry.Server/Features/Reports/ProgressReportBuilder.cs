@@ -63,7 +63,7 @@ public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, Moni
         }
 
         var area = await areas.OfAsync(user, ct);
-        if (!area.Province && area.District is null)
+        if (area.SeesNothing)
         {
             return (null, Problem(StatusCodes.Status403Forbidden, "No area to report on", "district", "Your account is not attached to a unit whose figures you may see."));
         }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Entry.Server.Common;
+using Entry.Server.Features.Spreadsheets;
 
-namespace Entry.Shared.Books;
+namespace Entry.Server.Features.Books;
 
 /// <summary>
 /// The volume of a book is the label written on it ("1", "Quyển 1, tập 2", "01/2005"): text, stored in NFC,
@@ -42,7 +44,7 @@ public static class VolumeLabels
         {
             return (null, "volume holds a control or invisible character");
         }
-        if (label[0] is '=' or '+' or '-' or '@')
+        if (SpreadsheetText.IsFormulaStart(label[0]))
         {
             return (null, "volume must not start with '=', '+', '-' or '@' (a spreadsheet would read it as a formula)");
         }
@@ -54,7 +56,7 @@ public static class VolumeLabels
     }
 
     private static bool IsInvisible(Rune r) =>
-        r.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800 // Hangul fillers and the blank braille pattern
+        UnicodeText.IsFiller(r)
         || (Rune.IsWhiteSpace(r) && r.Value != ' ')
         || Rune.GetUnicodeCategory(r) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
             or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
