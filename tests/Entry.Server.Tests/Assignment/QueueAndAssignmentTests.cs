@@ -164,6 +164,21 @@ public sealed class QueueAndAssignmentTests(DemoFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_book_code_written_in_other_letter_case_moves_the_book_as_the_database_finds_it()
+    {
+        var admin = await factory.SignedInClientAsync("admin", DemoPassword);
+        var from = await TeamOfUnitAsync("25228");
+        var to = await TeamOfUnitAsync("25229");
+        var code = await factory.WithDbAsync(db => db.Books.Where(b => b.TeamId == from && b.Status == BookStatus.NotStarted)
+            .OrderBy(b => b.QueuePosition).Select(b => b.Code).FirstAsync());
+
+        var move = await admin.PostAsJsonAsync("/api/assignment/move", new MoveBooksRequest([code.ToLowerInvariant(), code], to));
+
+        Assert.Equal(HttpStatusCode.NoContent, move.StatusCode);
+        Assert.Equal(to, await factory.WithDbAsync(db => db.Books.Where(b => b.Code == code).Select(b => b.TeamId).FirstAsync()));
+    }
+
+    [Fact]
     public async Task Moving_a_book_being_worked_or_to_an_unknown_team_is_refused()
     {
         var admin = await factory.SignedInClientAsync("admin", DemoPassword);

@@ -75,9 +75,9 @@ public static class AssignmentEndpoints
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["teamId"] = [$"There is no team {request.TeamId}."] });
         }
-        var codes = request.BookCodes.Distinct().ToList();
+        var codes = request.BookCodes.Distinct(BookCodes.Comparer).ToList();
         var books = await db.Books.Where(b => codes.Contains(b.Code)).ToListAsync(ct);
-        var unknown = codes.Except(books.Select(b => b.Code)).ToList();
+        var unknown = codes.Except(books.Select(b => b.Code), BookCodes.Comparer).ToList();
         if (unknown.Count > 0)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["bookCodes"] = [$"Unknown books: {Echo.List(unknown)}."] });

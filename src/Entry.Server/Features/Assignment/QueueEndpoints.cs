@@ -94,7 +94,7 @@ public static class QueueEndpoints
             return TypedResults.Forbid();
         }
         var queue = await db.Books.Where(b => b.TeamId == teamId && b.Status != BookStatus.Finished).OrderBy(b => b.QueuePosition).ToListAsync(ct);
-        var book = queue.FirstOrDefault(b => b.Code == bookCode);
+        var book = queue.FirstOrDefault(b => BookCodes.Comparer.Equals(b.Code, bookCode));
         if (book is null)
         {
             return TypedResults.Problem($"Book {bookCode} is not in the queue of team {teamId}.", statusCode: StatusCodes.Status404NotFound, title: "Not in this queue");
