@@ -16,6 +16,8 @@ namespace Entry.Server.Tests.Auth;
 /// The other half of <see cref="ScopeWalkTests"/>: a district Monitor still reads all of their own district, province-wide
 /// readers still read the province, and each list is cut to the caller's area — not merely refused.
 /// </summary>
+// Its world runs on a moved clock, and Quartz's clock is process-wide: it runs alone, like the other moved-clock tests.
+[Collection(Shifts.MovedClockCollection.Name)]
 public sealed class ReadScopeTests(ScopeWorld world) : IClassFixture<ScopeWorld>
 {
     [Fact]

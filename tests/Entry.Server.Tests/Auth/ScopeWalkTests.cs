@@ -15,6 +15,8 @@ namespace Entry.Server.Tests.Auth;
 /// resource of the other side (a team, unit, book, case, person) or from <see cref="Neutral"/>; a parameter in neither fails
 /// the walk. A read must answer 403 or 404, or an answer holding nothing of the other side; a write must never succeed.
 /// </summary>
+// Its world runs on a moved clock, and Quartz's clock is process-wide: it runs alone, like the other moved-clock tests.
+[Collection(Shifts.MovedClockCollection.Name)]
 public sealed class ScopeWalkTests(ScopeWorld world) : IClassFixture<ScopeWorld>
 {
     /// <summary>Answers that are the same for every role by design, with the reason.</summary>

@@ -12,7 +12,11 @@ public sealed class NationalResilienceTests
     {
         const int retryAfter = 2;
         // Within the retry cap: a Retry-After up to Dispatch:RetryMaxSeconds is waited in full.
-        await using var world = await NationalWorld.CreateAsync(settings: new Dictionary<string, object> { ["Dispatch:RetryMaxSeconds"] = 5 });
+        // An attempt timeout long enough that a slow answer on a busy machine is not retried at once: only Retry-After spaces them.
+        await using var world = await NationalWorld.CreateAsync(settings: new Dictionary<string, object>
+        {
+            ["Dispatch:RetryMaxSeconds"] = 5, ["Resilience:AttemptTimeoutSeconds"] = 10, ["Resilience:TotalTimeoutSeconds"] = 30,
+        });
         await world.Stub.SetFaultsAsync(new FaultSettings { RateLimitRate = 1, RetryAfterSeconds = retryAfter });
 
         var request = await world.LogAsync(0, world.Birth(0, 1));
