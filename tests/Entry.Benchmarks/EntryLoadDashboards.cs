@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Entry.Shared.Live;
+using Entry.Shared.Progress;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -96,9 +97,9 @@ internal sealed class EntryLoadDashboards : IAsyncDisposable
                     o.SkipNegotiation = true;
                 })
                 .Build();
-            connection.On<CasesLoggedBatch>(SprintHub.CasesLogged, Received);
+            connection.On<CasesLoggedBatch>(nameof(ISprintClient.CasesLogged), Received);
             await connection.StartAsync();
-            var scope = teamId is { } id ? SprintScopes.Team(id) : SprintScopes.Province;
+            var scope = teamId is { } id ? ScopeKey.Team(id).Name : ScopeKey.Province.Name;
             await connection.InvokeAsync<ProgressSnapshot>(SprintHub.Subscribe, scope);
         }
 

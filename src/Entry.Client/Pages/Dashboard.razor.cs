@@ -5,6 +5,7 @@ using Entry.Client.Services;
 using Entry.Shared.Auth;
 using Entry.Shared.Live;
 using Entry.Shared.Monitoring;
+using Entry.Shared.Progress;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -168,14 +169,15 @@ public sealed partial class Dashboard
     /// <summary>Figures by district for the map: the province's district rows, or a district dashboard's own totals.</summary>
     private static Dictionary<string, ProgressFigures> MapFigures(DashboardResponse dashboard)
     {
-        const string prefix = "district:";
-        if (dashboard.Scope.StartsWith(prefix, StringComparison.Ordinal))
+        if (ScopeKey.TryParse(dashboard.Scope) is { Kind: ScopeKind.District, Code: { } own })
         {
-            return new() { [dashboard.Scope[prefix.Length..]] = dashboard.Totals };
+            return new() { [own] = dashboard.Totals };
         }
         return dashboard.Units
-            .Where(u => !u.OwnBooksOnly && u.Scope.StartsWith(prefix, StringComparison.Ordinal))
-            .ToDictionary(u => u.Scope[prefix.Length..], u => u.Figures);
+            .Where(u => !u.OwnBooksOnly)
+            .Select(u => (Key: ScopeKey.TryParse(u.Scope), u.Figures))
+            .Where(u => u.Key is { Kind: ScopeKind.District })
+            .ToDictionary(u => u.Key!.Code!, u => u.Figures);
     }
 
     public async ValueTask DisposeAsync()

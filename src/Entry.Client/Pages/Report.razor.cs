@@ -4,6 +4,7 @@ using Entry.Client.Resources;
 using Entry.Client.Services;
 using Entry.Shared.Auth;
 using Entry.Shared.Monitoring;
+using Entry.Shared.Progress;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
@@ -103,7 +104,7 @@ public sealed partial class Report : IDisposable
         try
         {
             var report = await Api.GetProgressReportAsync(Query, _cts.Token);
-            if (report.Scope == Entry.Shared.Live.SprintScopes.Province && _districts.Count == 0)
+            if (report.Scope == ScopeKey.Province.Name && _districts.Count == 0)
             {
                 // The province's rows hold its own office too: the map's outlines say which rows are districts.
                 var districts = await DistrictCodesAsync();

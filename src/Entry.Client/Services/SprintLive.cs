@@ -1,6 +1,7 @@
 using Entry.Shared.Entries;
 using Entry.Shared.Live;
 using Entry.Shared.Monitoring;
+using Entry.Shared.Progress;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -48,12 +49,13 @@ public sealed class SprintLive : IAsyncDisposable
             .WithUrl(navigation.ToAbsoluteUri(SprintHub.Path.TrimStart('/')))
             .WithAutomaticReconnect(new ForeverRetry())
             .Build();
-        _connection.On<CasesLoggedBatch>(SprintHub.CasesLogged, batch => CasesLogged?.Invoke(batch));
-        _connection.On<BooksChangedBatch>(SprintHub.BooksChanged, batch => BooksChanged?.Invoke(batch));
-        _connection.On<ShiftChangedEvent>(SprintHub.ShiftChanged, change => ShiftChanged?.Invoke(change));
-        _connection.On<ProgressSnapshot>(SprintHub.ProgressChanged, snapshot => ProgressChanged?.Invoke(snapshot));
-        _connection.On<NationalStatus>(SprintHub.NationalStatus, status => NationalStatusChanged?.Invoke(status));
-        _connection.On<DashboardLive>(SprintHub.DashboardChanged, live => DashboardChanged?.Invoke(live));
+        // The server sends through ISprintClient: its method names are the messages' names.
+        _connection.On<CasesLoggedBatch>(nameof(ISprintClient.CasesLogged), batch => CasesLogged?.Invoke(batch));
+        _connection.On<BooksChangedBatch>(nameof(ISprintClient.BooksChanged), batch => BooksChanged?.Invoke(batch));
+        _connection.On<ShiftChangedEvent>(nameof(ISprintClient.ShiftChanged), change => ShiftChanged?.Invoke(change));
+        _connection.On<ProgressSnapshot>(nameof(ISprintClient.ProgressChanged), snapshot => ProgressChanged?.Invoke(snapshot));
+        _connection.On<NationalStatus>(nameof(ISprintClient.NationalStatus), status => NationalStatusChanged?.Invoke(status));
+        _connection.On<DashboardLive>(nameof(ISprintClient.DashboardChanged), live => DashboardChanged?.Invoke(live));
         _connection.Reconnecting += _ =>
         {
             SetState(LiveState.Reconnecting);

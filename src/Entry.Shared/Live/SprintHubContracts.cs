@@ -1,57 +1,73 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using Entry.Shared.Books;
+using Entry.Shared.Entries;
+using Entry.Shared.Monitoring;
+using Entry.Shared.Progress;
 
 namespace Entry.Shared.Live;
 
 /// <summary>
-/// The SignalR hub at <c>/hubs/sprint</c>: names of its methods. A client calls <see cref="Subscribe"/> with a scope
-/// (<see cref="SprintScopes"/>) it may see and gets the scope's current progress back (its resync after a reconnect);
-/// then the server sends it the events of that scope, coalesced to a few messages a second.
+/// The SignalR hub at <c>/hubs/sprint</c>. A client calls <see cref="ISprintHub.Subscribe"/> with a scope
+/// (<see cref="ScopeKey"/>) it may see and gets the scope's current progress back (its resync after a reconnect);
+/// then the server sends it the <see cref="ISprintClient"/> messages of that scope, coalesced to a few messages a second.
 /// </summary>
 public static class SprintHub
 {
     public const string Path = "/hubs/sprint";
 
-    // Client → server.
-    /// <summary><c>Subscribe(string scope) → ProgressSnapshot</c>; a scope the user may not see is a HubException.</summary>
-    public const string Subscribe = "Subscribe";
-    /// <summary><c>Unsubscribe(string scope)</c>.</summary>
-    public const string Unsubscribe = "Unsubscribe";
-    /// <summary>
-    /// <c>WatchDashboard(string scope) → DashboardLive</c>: <c>province</c> or <c>district:{code}</c>, for a monitor's dashboard. The
-    /// connection then gets only <see cref="DashboardChanged"/> for it (no per-book lines: light on a slow link), besides any other
-    /// dashboard it watches (<see cref="UnwatchDashboard"/> leaves one).
-    /// </summary>
-    public const string WatchDashboard = "WatchDashboard";
-    /// <summary>
-    /// <c>UnwatchDashboard(string scope)</c>: stops watching a dashboard. A connection watches up to four at once (a page's own
-    /// and the district it drills into); one more is a HubException until it leaves one.
-    /// </summary>
-    public const string UnwatchDashboard = "UnwatchDashboard";
-
-    // Server → client.
-    /// <summary><c>casesLogged(CasesLoggedBatch)</c>: the cases logged in the scope since the last message, per book.</summary>
-    public const string CasesLogged = "casesLogged";
-    /// <summary><c>booksChanged(BooksChangedBatch)</c>: books claimed, released or finished.</summary>
-    public const string BooksChanged = "booksChanged";
-    /// <summary><c>shiftChanged(ShiftChangedEvent)</c>: sent to every subscribed connection.</summary>
-    public const string ShiftChanged = "shiftChanged";
-    /// <summary><c>progressChanged(ProgressSnapshot)</c>: the scope's counters after a change.</summary>
-    public const string ProgressChanged = "progressChanged";
-    /// <summary><c>nationalStatus(NationalStatus)</c>: to the province group, at most every 2 s and only when the sync with the national database changed.</summary>
-    public const string NationalStatus = "nationalStatus";
-    /// <summary><c>dashboardChanged(DashboardLive)</c>: to the dashboards watching a scope, at most once a second, after a change.</summary>
-    public const string DashboardChanged = "dashboardChanged";
+    // Client → server: the names of ISprintHub's methods, so a rename breaks the build of both ends.
+    public const string Subscribe = nameof(ISprintHub.Subscribe);
+    public const string Unsubscribe = nameof(ISprintHub.Unsubscribe);
+    public const string WatchDashboard = nameof(ISprintHub.WatchDashboard);
+    public const string UnwatchDashboard = nameof(ISprintHub.UnwatchDashboard);
 }
 
-/// <summary>Names of the scopes shared by the hub's groups and the progress counters.</summary>
-public static class SprintScopes
+/// <summary>What a client may call on the hub (the server's hub implements it).</summary>
+public interface ISprintHub
 {
-    public const string Province = "province";
-    public static string District(string code) => $"district:{code}";
-    public static string Unit(string code) => $"unit:{code}";
-    public static string Team(int teamId) => $"team:{teamId.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>Joins the scope's group and answers its counters now; a scope the user may not see is a HubException.</summary>
+    Task<ProgressSnapshot> Subscribe(string scope);
+
+    Task Unsubscribe(string scope);
+
+    /// <summary>
+    /// <c>province</c> or <c>district:{code}</c>, for a monitor's dashboard. The connection then gets only
+    /// <see cref="ISprintClient.DashboardChanged"/> for it (no per-book lines: light on a slow link), besides any other dashboard
+    /// it watches; answers the figures now.
+    /// </summary>
+    Task<DashboardLive> WatchDashboard(string scope);
+
+    /// <summary>
+    /// Stops watching a dashboard. A connection watches up to four at once (a page's own and the district it drills into); one
+    /// more is a HubException until it leaves one.
+    /// </summary>
+    Task UnwatchDashboard(string scope);
+}
+
+/// <summary>
+/// Every message the server sends to browsers: the method name on the wire is the method's name here (the server sends
+/// through <c>IHubContext&lt;SprintHub, ISprintClient&gt;</c>, the client subscribes with <c>nameof(ISprintClient.…)</c>). The
+/// cancellation token is the server's, for the send: it is not on the wire, so a handler takes the message only.
+/// </summary>
+public interface ISprintClient
+{
+    /// <summary>The cases logged in the scope since the last message, per book.</summary>
+    Task CasesLogged(CasesLoggedBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>Books claimed, released or finished.</summary>
+    Task BooksChanged(BooksChangedBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>A shift opened or closed: sent to every connection.</summary>
+    Task ShiftChanged(ShiftChangedEvent change, CancellationToken cancellationToken = default);
+
+    /// <summary>The scope's counters after a change.</summary>
+    Task ProgressChanged(ProgressSnapshot snapshot, CancellationToken cancellationToken = default);
+
+    /// <summary>To the province group, at most every 2 s and only when the sync with the national database changed.</summary>
+    Task NationalStatus(NationalStatus status, CancellationToken cancellationToken = default);
+
+    /// <summary>To the dashboards watching a scope, at most once a second, after a change.</summary>
+    Task DashboardChanged(DashboardLive dashboard, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Cases logged in one scope since the previous batch, one line per book (counts only, never personal data).</summary>

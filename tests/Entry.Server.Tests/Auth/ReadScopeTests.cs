@@ -5,6 +5,7 @@ using Entry.Shared.Assignment;
 using Entry.Shared.Books;
 using Entry.Shared.Common;
 using Entry.Shared.Entries;
+using Entry.Shared.Progress;
 using Entry.Shared.Shifts;
 using Entry.Shared.Teams;
 using Entry.Shared.Units;
@@ -80,8 +81,8 @@ public sealed class ReadScopeTests(ScopeWorld world) : IClassFixture<ScopeWorld>
         Assert.Equal(projection.Units.Single(u => u.UnitCode == ScopeWorld.DistrictA).ProjectedFinish, projection.ProvinceProjectedFinish);
 
         var (districtSynced, provinceSynced) = await world.Factory.WithDbAsync(async db => (
-            await db.ProgressCounters.Where(c => c.Scope == ProgressCounters.District(ScopeWorld.DistrictA)).SumAsync(c => c.Synced),
-            await db.ProgressCounters.Where(c => c.Scope == ProgressCounters.Province).SumAsync(c => c.Synced)));
+            await db.ProgressCounters.Where(c => c.Scope == ScopeKey.District(ScopeWorld.DistrictA).Name).SumAsync(c => c.Synced),
+            await db.ProgressCounters.Where(c => c.Scope == ScopeKey.Province.Name).SumAsync(c => c.Synced)));
         Assert.True(provinceSynced > districtSynced, "the world has cases synced outside district A");
         Assert.Equal((districtSynced, 0, 0), (status.Synced, status.Backlog, status.Rejected));
         Assert.Null(status.LastDeliveredAt);

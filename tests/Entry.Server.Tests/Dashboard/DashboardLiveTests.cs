@@ -128,7 +128,7 @@ public sealed class DashboardLiveTests(DashboardWorld world) : IClassFixture<Das
     private static ConcurrentQueue<DashboardLive> Record(LiveClient client)
     {
         var seen = new ConcurrentQueue<DashboardLive>();
-        client.Connection.On<DashboardLive>(SprintHub.DashboardChanged, seen.Enqueue);
+        client.Connection.On<DashboardLive>(nameof(ISprintClient.DashboardChanged), seen.Enqueue);
         return seen;
     }
 }

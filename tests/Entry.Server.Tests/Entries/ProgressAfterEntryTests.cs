@@ -54,13 +54,13 @@ public sealed class ProgressAfterEntryTests(EntryDesk desk) : IClassFixture<Entr
         });
         long Entered(string scope) => counters.Where(c => c.Scope == scope).Sum(c => c.Entered);
 
-        Assert.Equal(truth.Count, Entered(ProgressCounters.Province));
-        Assert.Equal(truth.Count(t => t.NeedsVerification), counters.Where(c => c.Scope == ProgressCounters.Province).Sum(c => c.Flagged));
-        Assert.All(truth.GroupBy(t => t.BookId), g => Assert.Equal(g.Count(), Entered(ProgressCounters.Book(g.Key))));
-        Assert.All(truth.GroupBy(t => t.TeamId), g => Assert.Equal(g.Count(), Entered(ProgressCounters.Team(g.Key))));
-        Assert.All(truth.GroupBy(t => t.UnitCode), g => Assert.Equal(g.Count(), Entered(ProgressCounters.Unit(g.Key))));
-        Assert.All(truth.GroupBy(t => (t.ShiftDate, t.Shift)), g => Assert.Equal(g.Count(), Entered(ProgressCounters.Shift(g.Key.ShiftDate, g.Key.Shift))));
-        Assert.All(truth.GroupBy(t => t.ShiftDate), g => Assert.Equal(g.Count(), Entered(ProgressCounters.Day(g.Key))));
-        Assert.All(truth.GroupBy(t => t.Type), g => Assert.Equal(g.Count(), counters.Where(c => c.Scope == ProgressCounters.Province && c.Type == g.Key).Sum(c => c.Entered)));
+        Assert.Equal(truth.Count, Entered(ScopeKey.Province.Name));
+        Assert.Equal(truth.Count(t => t.NeedsVerification), counters.Where(c => c.Scope == ScopeKey.Province.Name).Sum(c => c.Flagged));
+        Assert.All(truth.GroupBy(t => t.BookId), g => Assert.Equal(g.Count(), Entered(ScopeKey.Book(g.Key).Name)));
+        Assert.All(truth.GroupBy(t => t.TeamId), g => Assert.Equal(g.Count(), Entered(ScopeKey.Team(g.Key).Name)));
+        Assert.All(truth.GroupBy(t => t.UnitCode), g => Assert.Equal(g.Count(), Entered(ScopeKey.Unit(g.Key).Name)));
+        Assert.All(truth.GroupBy(t => (t.ShiftDate, t.Shift)), g => Assert.Equal(g.Count(), Entered(ScopeKey.Shift(g.Key.ShiftDate, g.Key.Shift).Name)));
+        Assert.All(truth.GroupBy(t => t.ShiftDate), g => Assert.Equal(g.Count(), Entered(ScopeKey.Day(g.Key).Name)));
+        Assert.All(truth.GroupBy(t => t.Type), g => Assert.Equal(g.Count(), counters.Where(c => c.Scope == ScopeKey.Province.Name && c.Type == g.Key).Sum(c => c.Entered)));
     }
 }

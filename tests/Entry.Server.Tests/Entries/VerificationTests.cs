@@ -109,14 +109,14 @@ public sealed class VerificationTests(ReviewDesk desk) : IClassFixture<ReviewDes
             Assert.Equal(list.Count(s => s == CaseStatus.Verified), counter.Sum(x => x.Verified));
             Assert.Equal(list.Count(s => s == CaseStatus.Skipped), counter.Sum(x => x.Skipped));
         }
-        Check(ProgressCounters.Province, truth.Select(t => t.Status));
+        Check(ScopeKey.Province.Name, truth.Select(t => t.Status));
         foreach (var book in truth.GroupBy(t => t.BookId))
         {
-            Check(ProgressCounters.Book(book.Key), book.Select(t => t.Status));
+            Check(ScopeKey.Book(book.Key).Name, book.Select(t => t.Status));
         }
         foreach (var team in truth.GroupBy(t => t.TeamId))
         {
-            Check(ProgressCounters.Team(team.Key), team.Select(t => t.Status));
+            Check(ScopeKey.Team(team.Key).Name, team.Select(t => t.Status));
         }
         Assert.Contains(truth, t => t.Status == CaseStatus.Verified || t.Status == CaseStatus.Flagged);
     }

@@ -1,12 +1,14 @@
 using System.Net;
 using Entry.Server.Data;
 using Entry.Server.Features.Live;
+using Entry.Server.Features.Sprint;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Teams;
 using Entry.Server.Tests.Shifts;
 using Entry.Server.Tests.Support;
 using Entry.Shared.Auth;
 using Entry.Shared.Live;
+using Entry.Shared.Progress;
 using Entry.Shared.Teams;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -96,10 +98,10 @@ public sealed class HubAccessTests(EntryFactory factory) : IClassFixture<EntryFa
     {
         var teams = await WorldAsync();
         await using var live = await LiveClient.ConnectAsync(factory, await factory.SignedInClientAsync("clerk-a", EntryFactory.Password));
-        var own = SprintScopes.Team(teams.A);
+        var own = ScopeKey.Team(teams.A).Name;
         await live.SubscribeAsync(own);
-        await Assert.ThrowsAsync<HubException>(() => live.SubscribeAsync(SprintScopes.Province));
-        await Assert.ThrowsAsync<HubException>(() => live.SubscribeAsync(SprintScopes.Team(teams.B)));
+        await Assert.ThrowsAsync<HubException>(() => live.SubscribeAsync(ScopeKey.Province.Name));
+        await Assert.ThrowsAsync<HubException>(() => live.SubscribeAsync(ScopeKey.Team(teams.B).Name));
 
         var events = factory.Services.GetRequiredService<ISprintEvents>();
         events.ProgressChanged(new SprintPlace(teams.B, "25195", "689"));
@@ -133,7 +135,7 @@ public sealed class HubAccessTests(EntryFactory factory) : IClassFixture<EntryFa
     }
 
     private static IEnumerable<string> Scopes(string list, (int A, int B) teams) =>
-        list.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Replace("team:A", SprintScopes.Team(teams.A)).Replace("team:B", SprintScopes.Team(teams.B)));
+        list.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Replace("team:A", ScopeKey.Team(teams.A).Name).Replace("team:B", ScopeKey.Team(teams.B).Name));
 
     /// <summary>The users and the two teams, made once for the class.</summary>
     private async Task<(int A, int B)> WorldAsync()

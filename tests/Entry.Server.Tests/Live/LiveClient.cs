@@ -23,10 +23,10 @@ internal sealed class LiveClient : IAsyncDisposable
         var token = signedIn?.DefaultRequestHeaders.Authorization?.Parameter;
         var connection = Build(factory, token);
         var client = new LiveClient(connection);
-        connection.On<CasesLoggedBatch>(SprintHub.CasesLogged, client.Cases.Enqueue);
-        connection.On<BooksChangedBatch>(SprintHub.BooksChanged, client.Books.Enqueue);
-        connection.On<ProgressSnapshot>(SprintHub.ProgressChanged, client.Progress.Enqueue);
-        connection.On<ShiftChangedEvent>(SprintHub.ShiftChanged, client.Shifts.Enqueue);
+        connection.On<CasesLoggedBatch>(nameof(ISprintClient.CasesLogged), client.Cases.Enqueue);
+        connection.On<BooksChangedBatch>(nameof(ISprintClient.BooksChanged), client.Books.Enqueue);
+        connection.On<ProgressSnapshot>(nameof(ISprintClient.ProgressChanged), client.Progress.Enqueue);
+        connection.On<ShiftChangedEvent>(nameof(ISprintClient.ShiftChanged), client.Shifts.Enqueue);
         await connection.StartAsync();
         return client;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Entry.Server.Data;
 using Entry.Server.Features.Live;
+using Entry.Server.Features.Sprint;
 using Entry.Server.Tests.Claims;
 using Entry.Server.Tests.Entries;
 using Entry.Server.Tests.Shifts;
@@ -11,6 +12,7 @@ using Entry.Shared.Books;
 using Entry.Shared.Claims;
 using Entry.Shared.Entries;
 using Entry.Shared.Live;
+using Entry.Shared.Progress;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,9 +33,9 @@ public sealed class LiveEventsTests
     public async Task Cases_logged_reach_the_team_unit_district_and_province_and_not_another_district()
     {
         await using var world = await ClaimWorld.CreateAsync();
-        var team = SprintScopes.Team(world.TeamId);
+        var team = ScopeKey.Team(world.TeamId).Name;
         await using var watcher = await LiveClient.ConnectAsync(world.Factory, await world.Factory.AdminAsync());
-        foreach (var scope in new[] { team, Unit, District, SprintScopes.Province })
+        foreach (var scope in new[] { team, Unit, District, ScopeKey.Province.Name })
         {
             await watcher.SubscribeAsync(scope);
         }
@@ -45,7 +47,7 @@ public sealed class LiveEventsTests
         await LogAsync(world.Factory, clerk, book, 1, 2);
         await LogAsync(world.Factory, clerk, book, 3, 3, flagged: true);
 
-        foreach (var scope in new[] { team, Unit, District, SprintScopes.Province })
+        foreach (var scope in new[] { team, Unit, District, ScopeKey.Province.Name })
         {
             await Local.EventuallyAsync(() => Task.FromResult(watcher.AddedIn(scope) == 3 && watcher.LatestProgress(scope)?.Total.Entered == 3), $"3 cases in {scope}");
             var lines = watcher.Cases.Where(b => b.Scope == scope).SelectMany(b => b.Books).ToList();
@@ -70,7 +72,7 @@ public sealed class LiveEventsTests
     public async Task Books_claimed_released_and_finished_are_told_to_the_team()
     {
         await using var world = await ClaimWorld.CreateAsync();
-        var team = SprintScopes.Team(world.TeamId);
+        var team = ScopeKey.Team(world.TeamId).Name;
         await using var leader = await LiveClient.ConnectAsync(world.Factory, await world.Factory.AdminAsync());
         await leader.SubscribeAsync(team);
         var first = await world.ClerkAsync("c1");
@@ -94,7 +96,7 @@ public sealed class LiveEventsTests
     public async Task Subscribing_again_after_a_reconnect_answers_the_counts_including_what_was_missed()
     {
         await using var world = await ClaimWorld.CreateAsync();
-        var team = SprintScopes.Team(world.TeamId);
+        var team = ScopeKey.Team(world.TeamId).Name;
         var admin = await world.Factory.AdminAsync();
         var clerk = await world.ClerkAsync("c1");
         var book = await ClaimNextAsync(clerk);
@@ -126,7 +128,7 @@ public sealed class LiveEventsTests
         try
         {
             await using var watcher = await LiveClient.ConnectAsync(desk.Factory, await desk.Factory.AdminAsync());
-            await watcher.SubscribeAsync(SprintScopes.Province);
+            await watcher.SubscribeAsync(ScopeKey.Province.Name);
 
             foreach (var chunk in Enumerable.Range(0, 200).Select(_ => desk.NextNumber()).Chunk(20))
             {
@@ -134,8 +136,8 @@ public sealed class LiveEventsTests
                 Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
             }
 
-            await Local.EventuallyAsync(() => Task.FromResult(watcher.LatestProgress(SprintScopes.Province)?.Total.Entered == 200), "200 cases counted");
-            var batches = watcher.Cases.Where(b => b.Scope == SprintScopes.Province).ToList();
+            await Local.EventuallyAsync(() => Task.FromResult(watcher.LatestProgress(ScopeKey.Province.Name)?.Total.Entered == 200), "200 cases counted");
+            var batches = watcher.Cases.Where(b => b.Scope == ScopeKey.Province.Name).ToList();
             Assert.Equal(200, batches.Sum(b => b.Books.Sum(l => l.Added)));
             Assert.InRange(batches.Count, 1, 40);
             Assert.All(batches, b => Assert.Equal(EntryDesk.Books.Birth, Assert.Single(b.Books).BookCode));

@@ -15,7 +15,7 @@ public sealed class LiveScopeRulesTests
 
     private static readonly LiveScopeTarget[] All = [Province, District688, District689, Unit25216, Unit25217, Team7, Team8];
 
-    private static LiveScopeTarget Target(string scope, string? district) => new(LiveScope.TryParse(scope)!, district);
+    private static LiveScopeTarget Target(string scope, string? district) => new(LiveScopeAccess.Parse(scope)!, district);
 
     private static LiveScopeTarget[] Allowed(LiveViewer viewer) => All.Where(viewer.May).ToArray();
 
@@ -62,6 +62,6 @@ public sealed class LiveScopeRulesTests
     [InlineData("unit:12345678901234567", null)]
     public void Scopes_are_read_strictly(string scope, string? name)
     {
-        Assert.Equal(name, LiveScope.TryParse(scope)?.Name);
+        Assert.Equal(name, LiveScopeAccess.Parse(scope)?.Name);
     }
 }

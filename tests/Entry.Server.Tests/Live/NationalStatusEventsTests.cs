@@ -2,10 +2,12 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Entry.Server.Features.Live;
+using Entry.Server.Features.Sprint;
 using Entry.Server.Tests.Entries;
 using Entry.Server.Tests.Shifts;
 using Entry.Shared.Entries;
 using Entry.Shared.Live;
+using Entry.Shared.Progress;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,10 +28,10 @@ public sealed class NationalStatusEventsTests
             var admin = await desk.Factory.AdminAsync();
             await using var province = await LiveClient.ConnectAsync(desk.Factory, admin);
             var provinceStatus = Listen(province);
-            await province.SubscribeAsync(SprintScopes.Province);
+            await province.SubscribeAsync(ScopeKey.Province.Name);
             await using var team = await LiveClient.ConnectAsync(desk.Factory, admin);
             var teamStatus = Listen(team);
-            await team.SubscribeAsync(SprintScopes.Team(await desk.Factory.WithDbAsync(db => Task.FromResult(db.Teams.Single().Id))));
+            await team.SubscribeAsync(ScopeKey.Team(await desk.Factory.WithDbAsync(db => Task.FromResult(db.Teams.Single().Id))).Name);
 
             // Whoever joins is told where things stand, changed or not.
             await Local.EventuallyAsync(() => Task.FromResult(!provinceStatus.IsEmpty), "the status on joining");
@@ -58,7 +60,7 @@ public sealed class NationalStatusEventsTests
         {
             await using var province = await LiveClient.ConnectAsync(desk.Factory, await desk.Factory.AdminAsync());
             var received = Listen(province);
-            await province.SubscribeAsync(SprintScopes.Province);
+            await province.SubscribeAsync(ScopeKey.Province.Name);
             await Local.EventuallyAsync(() => Task.FromResult(!received.IsEmpty), "the status on joining");
 
             // Something else for the province after it: once that arrives, several ticks have passed.
@@ -79,7 +81,7 @@ public sealed class NationalStatusEventsTests
     private static ConcurrentQueue<NationalStatus> Listen(LiveClient client)
     {
         var received = new ConcurrentQueue<NationalStatus>();
-        client.Connection.On<NationalStatus>(Entry.Shared.Live.SprintHub.NationalStatus, received.Enqueue);
+        client.Connection.On<NationalStatus>(nameof(ISprintClient.NationalStatus), received.Enqueue);
         return received;
     }
 

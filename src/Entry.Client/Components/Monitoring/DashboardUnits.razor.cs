@@ -3,6 +3,7 @@ using Entry.Client.Resources;
 using Entry.Client.Services;
 using Entry.Shared.Live;
 using Entry.Shared.Monitoring;
+using Entry.Shared.Progress;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Localization;
@@ -87,7 +88,7 @@ public sealed partial class DashboardUnits : IAsyncDisposable
     /// Monitor's page already is their district, and below a district only books are left, which stay as read.
     /// </summary>
     private string? Drilled() =>
-        _steps.FirstOrDefault(s => s.Children is not null && s.Unit.Scope.StartsWith("district:", StringComparison.Ordinal))?.Unit.Scope
+        _steps.FirstOrDefault(s => s.Children is not null && ScopeKey.TryParse(s.Unit.Scope)?.Kind == ScopeKind.District)?.Unit.Scope
             is { } scope && scope != Scope ? scope : null;
 
     /// <summary>Watches the district drilled into, leaving the one watched before; its answer makes the rows current at once.</summary>

@@ -1,11 +1,11 @@
 using Entry.Server.Data;
-using Entry.Server.Features.Live;
-using Entry.Shared.Live;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Shifts;
+using Entry.Server.Features.Sprint;
 using Entry.Shared.Books;
 using Entry.Shared.Claims;
 using Entry.Shared.Entries;
+using Entry.Shared.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Claims;

@@ -3,6 +3,7 @@ using Entry.Server.Features.Progress;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Sprint;
 using Entry.Shared.Monitoring;
+using Entry.Shared.Progress;
 
 namespace Entry.Server.Features.Dashboard;
 
@@ -53,8 +54,8 @@ public sealed class DashboardQuery(DashboardTableReader tables, SprintSettingsSt
 
     /// <summary>The counter of a place's cases in one shift: the province's <c>shift:</c>, a district's <c>dshift:</c>.</summary>
     public static string ShiftScope(DashboardPlace place, DateOnly date, int shift) => place.Kind == PlaceKind.Province
-        ? ProgressCounters.Shift(date, shift)
-        : ProgressCounters.DistrictShift(place.Code, date, shift);
+        ? ScopeKey.Shift(date, shift).Name
+        : ScopeKey.DistrictShift(place.Code, date, shift).Name;
 
     /// <summary>
     /// The province sees the outbox and the circuit; a district its own counters only, where the flagged cases stand for

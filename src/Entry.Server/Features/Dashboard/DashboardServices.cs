@@ -4,7 +4,7 @@ namespace Entry.Server.Features.Dashboard;
 
 public static class DashboardServices
 {
-    /// <summary>The dashboard's queries, the map, and the live dashboards' watchers and flusher.</summary>
+    /// <summary>The dashboard's queries, the map, and the live dashboards' watchers (the live view sends their changes).</summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddScoped<DashboardTableReader>();
@@ -14,7 +14,6 @@ public static class DashboardServices
         services.AddScoped<DrillDownQuery>();
         services.AddScoped<DashboardWatch>();
         services.AddSingleton<DashboardWatchers>();
-        services.AddHostedService<DashboardLiveFlusher>();
         services.AddScoped<IShiftChangedHandler, DashboardsOnShiftChange>();
         services.AddSingleton<DistrictMap>();
         return services;

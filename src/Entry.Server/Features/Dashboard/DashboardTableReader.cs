@@ -2,6 +2,7 @@ using Entry.Server.Data;
 using Entry.Server.Features.Progress;
 using Entry.Shared.Books;
 using Entry.Shared.Monitoring;
+using Entry.Shared.Progress;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Dashboard;
@@ -94,13 +95,13 @@ public sealed class DashboardTableReader(EntryDb db, ProgressCounters counters)
             case PlaceKind.Province:
                 var root = tree.Root;
                 return tree.ChildrenOf(root.Code).Where(u => u.IsDistrict)
-                    .Select(d => new RowPlan(d.Code, d.Name, d.Level, ProgressCounters.District(d.Code), false, tree.HasChildren(d.Code)))
-                    .Prepend(new RowPlan(root.Code, root.Name, root.Level, ProgressCounters.Unit(root.Code), true, false))
+                    .Select(d => new RowPlan(d.Code, d.Name, d.Level, ScopeKey.District(d.Code).Name, false, tree.HasChildren(d.Code)))
+                    .Prepend(new RowPlan(root.Code, root.Name, root.Level, ScopeKey.Unit(root.Code).Name, true, false))
                     .ToList();
             case PlaceKind.District:
                 return tree.ChildrenOf(place.Code)
-                    .Select(u => new RowPlan(u.Code, u.Name, u.Level, ProgressCounters.Unit(u.Code), false, tree.HasChildren(u.Code)))
-                    .Prepend(new RowPlan(place.Code, place.Name, place.Level, ProgressCounters.Unit(place.Code), true, false))
+                    .Select(u => new RowPlan(u.Code, u.Name, u.Level, ScopeKey.Unit(u.Code).Name, false, tree.HasChildren(u.Code)))
+                    .Prepend(new RowPlan(place.Code, place.Name, place.Level, ScopeKey.Unit(place.Code).Name, true, false))
                     .ToList();
             default:
                 return [];

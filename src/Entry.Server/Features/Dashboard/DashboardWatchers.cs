@@ -4,8 +4,8 @@ namespace Entry.Server.Features.Dashboard;
 
 /// <summary>
 /// The dashboards each of this server's connections watches (<c>province</c>, <c>district:{code}</c>; a few per connection: a
-/// page's own and the district it drills into) and which scopes changed since their last message, so
-/// <see cref="DashboardLiveFlusher"/> computes nothing nobody watches.
+/// page's own and the district it drills into) and which scopes changed since their last message, so the live view's
+/// dashboard flusher computes nothing nobody watches.
 /// </summary>
 public sealed class DashboardWatchers
 {
@@ -15,9 +15,6 @@ public sealed class DashboardWatchers
     private readonly Lock gate = new();
     private readonly Dictionary<string, HashSet<string>> watching = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> changed = new(StringComparer.Ordinal);
-
-    /// <summary>The SignalR group of a watched dashboard: apart from the scope's own group, so it gets no per-book lines.</summary>
-    public static string Group(string scope) => $"dashboard:{scope}";
 
     /// <summary>
     /// The connection now watches <paramref name="scope"/> too (watching it again changes nothing); false when it already watches

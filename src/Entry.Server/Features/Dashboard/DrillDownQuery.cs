@@ -2,6 +2,7 @@ using Entry.Server.Data;
 using Entry.Server.Features.Progress;
 using Entry.Shared.Books;
 using Entry.Shared.Monitoring;
+using Entry.Shared.Progress;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Dashboard;
@@ -29,8 +30,8 @@ public sealed class DrillDownQuery(EntryDb db, DashboardTableReader tables, Prog
                 TeamName = db.Teams.Where(t => t.Id == b.TeamId).Select(t => t.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var read = (await counters.ReadAsync(books.Select(b => ProgressCounters.Book(b.Id)).ToList(), ct)).ToLookup(c => c.Scope, StringComparer.Ordinal);
+        var read = (await counters.ReadAsync(books.Select(b => ScopeKey.Book(b.Id).Name).ToList(), ct)).ToLookup(c => c.Scope, StringComparer.Ordinal);
         return books.Select(b => new DashboardBookRow(b.Code, b.Type, b.Status, b.RegisteredFrom.Year,
-            DashboardTableReader.Figures(read[ProgressCounters.Book(b.Id)], b.CaseCount), b.TeamName)).ToList();
+            DashboardTableReader.Figures(read[ScopeKey.Book(b.Id).Name], b.CaseCount), b.TeamName)).ToList();
     }
 }

@@ -3,6 +3,7 @@ using Entry.Server.Features.Assignment;
 using Entry.Server.Features.Progress;
 using Entry.Server.Features.Shifts;
 using Entry.Shared.Monitoring;
+using Entry.Shared.Progress;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -36,11 +37,11 @@ public sealed class TeamsBehindQuery(EntryDb db, ProgressCounters counters, IOpt
             .Where(r => ShiftCalendar.IsShift(r.Shift) && ShiftCalendar.End(r.Date, r.Shift) <= now)
             .GroupBy(r => r.TeamId)
             .ToDictionary(g => g.Key, g => g.Sum(r => r.People * ShiftCalendar.Hours(r.Shift)) * rate);
-        var done = (await counters.ReadAsync(teams.Select(t => ProgressCounters.Team(t.Id)).ToList(), ct))
+        var done = (await counters.ReadAsync(teams.Select(t => ScopeKey.Team(t.Id).Name).ToList(), ct))
             .GroupBy(c => c.Scope, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(c => c.Entered + c.Skipped), StringComparer.Ordinal);
 
         return DashboardMath.Behind(teams.Select(t => DashboardMath.TeamAgainstPlan(t.Id, t.Name, t.UnitCode, t.UnitName,
-            planned.GetValueOrDefault(t.Id), done.GetValueOrDefault(ProgressCounters.Team(t.Id)))));
+            planned.GetValueOrDefault(t.Id), done.GetValueOrDefault(ScopeKey.Team(t.Id).Name))));
     }
 }

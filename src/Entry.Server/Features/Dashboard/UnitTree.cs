@@ -1,5 +1,5 @@
 using Entry.Server.Data;
-using Entry.Server.Features.Progress;
+using Entry.Shared.Progress;
 using Entry.Shared.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,12 +18,14 @@ public enum PlaceKind
 /// </summary>
 public sealed record DashboardPlace(PlaceKind Kind, string Code, string Name, UnitLevel Level, string? DistrictCode)
 {
-    public string Scope => Kind switch
+    public ScopeKey Key => Kind switch
     {
-        PlaceKind.Province => ProgressCounters.Province,
-        PlaceKind.District => ProgressCounters.District(Code),
-        _ => ProgressCounters.Unit(Code),
+        PlaceKind.Province => ScopeKey.Province,
+        PlaceKind.District => ScopeKey.District(Code),
+        _ => ScopeKey.Unit(Code),
     };
+
+    public string Scope => Key.Name;
 }
 
 public sealed record UnitNode(string Code, string Name, UnitLevel Level, string? ParentCode, string? DistrictCode)

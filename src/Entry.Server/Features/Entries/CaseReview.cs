@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
-using Entry.Server.Features.Live;
+using Entry.Server.Features.Sprint;
 using Entry.Server.Features.National;
 using Entry.Server.Features.Progress;
 using Entry.Shared.Books;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
-using Entry.Server.Features.Live;
+using Entry.Server.Features.Sprint;
 using Entry.Server.Features.National;
 using Entry.Server.Features.Progress;
 using Entry.Server.Features.Shifts;

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
-using Entry.Server.Features.Live;
+using Entry.Server.Features.Sprint;
 using Entry.Server.Features.Progress;
 using Entry.Shared.Entries;
 using Entry.Shared.Live;

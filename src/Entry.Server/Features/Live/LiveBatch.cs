@@ -1,4 +1,5 @@
-using Entry.Shared.Live;
+using Entry.Server.Features.Sprint;
+using Entry.Shared.Progress;
 
 namespace Entry.Server.Features.Live;
 
@@ -8,13 +9,13 @@ namespace Entry.Server.Features.Live;
 /// </summary>
 public sealed class LiveBatch
 {
-    private readonly Dictionary<string, GroupWork> groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<ScopeKey, GroupWork> groups = [];
 
     public bool IsEmpty => groups.Count == 0;
-    public IReadOnlyDictionary<string, GroupWork> Groups => groups;
+    public IReadOnlyDictionary<ScopeKey, GroupWork> Groups => groups;
 
     /// <summary>Groups whose counters are to be sent again.</summary>
-    public IReadOnlyList<string> ProgressScopes => groups.Where(g => g.Value.ProgressChanged).Select(g => g.Key).ToList();
+    public IReadOnlyList<ScopeKey> ProgressScopes => groups.Where(g => g.Value.ProgressChanged).Select(g => g.Key).ToList();
 
     /// <summary>Users whose names the batch shows.</summary>
     public IReadOnlySet<string> ClerkIds => groups.Values
@@ -44,15 +45,16 @@ public sealed class LiveBatch
         }
     }
 
-    public static IEnumerable<string> ScopesOf(SprintPlace place)
+    /// <summary>The followable scopes of a place: the same keys its counters are stored under.</summary>
+    public static IEnumerable<ScopeKey> ScopesOf(SprintPlace place)
     {
-        yield return SprintScopes.Team(place.TeamId);
-        yield return SprintScopes.Unit(place.UnitCode);
+        yield return ScopeKey.Team(place.TeamId);
+        yield return ScopeKey.Unit(place.UnitCode);
         if (place.DistrictCode is { } district)
         {
-            yield return SprintScopes.District(district);
+            yield return ScopeKey.District(district);
         }
-        yield return SprintScopes.Province;
+        yield return ScopeKey.Province;
     }
 
     public sealed class GroupWork

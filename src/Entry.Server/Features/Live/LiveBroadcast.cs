@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Entry.Server.Features.Sprint;
 
 namespace Entry.Server.Features.Live;
 

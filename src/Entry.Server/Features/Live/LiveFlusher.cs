@@ -1,20 +1,20 @@
 using Entry.Server.Data;
 using Entry.Server.Features.Dashboard;
 using Entry.Shared.Live;
+using Entry.Shared.Progress;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
-using HubNames = Entry.Shared.Live.SprintHub;
 
 namespace Entry.Server.Features.Live;
 
 /// <summary>
-/// Every <see cref="LiveOptions.FlushMilliseconds"/>, sends each group with pending work one <c>casesLogged</c>, one
-/// <c>booksChanged</c> and one <c>progressChanged</c> — so a dashboard gets a few messages a second whatever the entry rate.
+/// Every <see cref="LiveOptions.FlushMilliseconds"/>, sends each group with pending work one <see cref="ISprintClient.CasesLogged"/>, one
+/// <see cref="ISprintClient.BooksChanged"/> and one <see cref="ISprintClient.ProgressChanged"/> — so a dashboard gets a few messages a second whatever the entry rate.
 /// </summary>
 public sealed partial class LiveFlusher(
     LiveBroadcast broadcast,
     ClerkNames clerks,
-    IHubContext<SprintHub> hub,
+    IHubContext<SprintHub, ISprintClient> hub,
     IServiceScopeFactory scopes,
     IOptions<LiveOptions> options,
     TimeProvider time,
@@ -32,9 +32,9 @@ public sealed partial class LiveFlusher(
                 if (broadcast.Drain() is { } batch)
                 {
                     // Every notice reaches the province's and its district's groups: their dashboards are sent again (coalesced).
-                    foreach (var group in batch.Groups.Keys.Where(DashboardScopes.IsDashboardScope))
+                    foreach (var scope in batch.Groups.Keys.Where(s => s.IsDashboard))
                     {
-                        dashboards.Changed(group);
+                        dashboards.Changed(scope.Name);
                     }
                     await SendAsync(batch, stoppingToken);
                 }
@@ -50,7 +50,7 @@ public sealed partial class LiveFlusher(
     private async Task SendAsync(LiveBatch batch, CancellationToken ct)
     {
         IReadOnlyDictionary<string, ClerkName> names;
-        IReadOnlyDictionary<string, ProgressSnapshot> progress;
+        IReadOnlyDictionary<ScopeKey, ProgressSnapshot> progress;
         await using (var scope = scopes.CreateAsyncScope())
         {
             names = await clerks.ResolveAsync(scope.ServiceProvider.GetRequiredService<EntryDb>(), batch.ClerkIds, ct);
@@ -59,9 +59,9 @@ public sealed partial class LiveFlusher(
         var sentAt = time.GetUtcNow();
         ClerkName Name(string? id) => id is not null && names.TryGetValue(id, out var name) ? name : ClerkName.Unknown;
 
-        foreach (var (group, work) in batch.Groups)
+        foreach (var (scope, work) in batch.Groups)
         {
-            var clients = hub.Clients.Group(group);
+            var clients = hub.Clients.Group(SprintGroups.Of(scope));
             if (work.Books.Count > 0)
             {
                 var lines = work.Books.Values.Select(line =>
@@ -71,7 +71,7 @@ public sealed partial class LiveFlusher(
                     return new BookCasesLogged(latest.Place.TeamId, latest.Place.UnitCode, latest.BookCode, latest.Type, clerk.UserName, clerk.DisplayName,
                         latest.CasesLogged, latest.CaseCount, line.Added, line.Flagged, latest.At);
                 }).ToList();
-                await clients.SendAsync(HubNames.CasesLogged, new CasesLoggedBatch(group, lines, sentAt), ct);
+                await clients.CasesLogged(new CasesLoggedBatch(scope.Name, lines, sentAt), ct);
             }
             if (work.Changes.Count > 0)
             {
@@ -81,11 +81,11 @@ public sealed partial class LiveFlusher(
                     return new BookChangedEvent(c.Kind, c.Place.TeamId, c.Place.UnitCode, c.BookCode, c.Type, clerk?.UserName, clerk?.DisplayName,
                         c.CasesLogged, c.CaseCount, c.At);
                 }).ToList();
-                await clients.SendAsync(HubNames.BooksChanged, new BooksChangedBatch(group, changes, sentAt), ct);
+                await clients.BooksChanged(new BooksChangedBatch(scope.Name, changes, sentAt), ct);
             }
-            if (progress.TryGetValue(group, out var snapshot))
+            if (progress.TryGetValue(scope, out var snapshot))
             {
-                await clients.SendAsync(HubNames.ProgressChanged, snapshot, ct);
+                await clients.ProgressChanged(snapshot, ct);
             }
         }
         LogFlushed(batch.Groups.Count);

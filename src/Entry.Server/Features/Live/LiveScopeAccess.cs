@@ -2,12 +2,13 @@ using System.Security.Claims;
 using Entry.Server.Data;
 using Entry.Server.Features.Auth;
 using Entry.Shared.Auth;
+using Entry.Shared.Progress;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Live;
 
 /// <summary>Where a scope lies: its district (null for the province, or a unit with no district above it).</summary>
-public sealed record LiveScopeTarget(LiveScope Scope, string? DistrictCode);
+public sealed record LiveScopeTarget(ScopeKey Scope, string? DistrictCode);
 
 /// <summary>
 /// What one user may watch. <see cref="MonitorsProvince"/>: a monitor with no unit or the province's; <see cref="MonitorsDistrict"/>:
@@ -26,12 +27,12 @@ public sealed record LiveViewer(bool IsAdmin, bool MonitorsProvince, string? Mon
         {
             return true;
         }
-        if (MonitorsDistrict is not null && scope.Kind != LiveScopeKind.Province && target.DistrictCode == MonitorsDistrict)
+        if (MonitorsDistrict is not null && scope.Kind != ScopeKind.Province && target.DistrictCode == MonitorsDistrict)
         {
             return true;
         }
-        var ownTeam = TeamId is { } team && scope.Kind == LiveScopeKind.Team && scope.TeamId == team;
-        if (IsLeader && (ownTeam || scope.Kind == LiveScopeKind.Province || (scope.Kind == LiveScopeKind.Unit && scope.Code == TeamUnitCode)))
+        var ownTeam = TeamId is { } team && scope.Kind == ScopeKind.Team && scope.Id == team;
+        if (IsLeader && (ownTeam || scope.Kind == ScopeKind.Province || (scope.Kind == ScopeKind.Unit && scope.Code == TeamUnitCode)))
         {
             return true;
         }
@@ -42,13 +43,18 @@ public sealed record LiveViewer(bool IsAdmin, bool MonitorsProvince, string? Mon
 /// <summary>Decides whether a signed-in user may join a scope's group, reading who they are and where the scope lies.</summary>
 public sealed class LiveScopeAccess(EntryDb db, MonitorAreas areas)
 {
+    public const string UnknownScope = "Unknown scope: use 'province', 'district:{code}', 'unit:{code}' or 'team:{id}'.";
+
+    /// <summary>A scope a browser may follow, exactly as <see cref="ScopeKey"/> writes it; null for anything else (a book's or a shift's counters too).</summary>
+    public static ScopeKey? Parse(string? scope) => ScopeKey.TryParse(scope) is { IsFollowable: true } key ? key : null;
+
     /// <summary>The scope to join, or why not (a message for the HubException: no personal data).</summary>
-    public async Task<(LiveScope? Scope, string? Refusal)> CheckAsync(ClaimsPrincipal user, string? scope, CancellationToken ct)
+    public async Task<(ScopeKey? Scope, string? Refusal)> CheckAsync(ClaimsPrincipal user, string? scope, CancellationToken ct)
     {
-        var parsed = LiveScope.TryParse(scope);
+        var parsed = Parse(scope);
         if (parsed is null)
         {
-            return (null, "Unknown scope: use 'province', 'district:{code}', 'unit:{code}' or 'team:{id}'.");
+            return (null, UnknownScope);
         }
         var target = await TargetAsync(parsed, ct);
         if (target is null)
@@ -59,22 +65,22 @@ public sealed class LiveScopeAccess(EntryDb db, MonitorAreas areas)
         return viewer.May(target) ? (parsed, null) : (null, $"You may not follow '{parsed.Name}'.");
     }
 
-    private async Task<LiveScopeTarget?> TargetAsync(LiveScope scope, CancellationToken ct)
+    private async Task<LiveScopeTarget?> TargetAsync(ScopeKey scope, CancellationToken ct)
     {
         switch (scope.Kind)
         {
-            case LiveScopeKind.Province:
+            case ScopeKind.Province:
                 return new LiveScopeTarget(scope, null);
-            case LiveScopeKind.District:
+            case ScopeKind.District:
                 var isDistrict = await db.Units.AsNoTracking()
                     .AnyAsync(u => u.Code == scope.Code && u.ParentCode != null && u.DistrictCode == u.Code, ct);
                 return isDistrict ? new LiveScopeTarget(scope, scope.Code) : null;
-            case LiveScopeKind.Unit:
+            case ScopeKind.Unit:
                 var unit = await db.Units.AsNoTracking().Where(u => u.Code == scope.Code)
                     .Select(u => new { u.DistrictCode }).FirstOrDefaultAsync(ct);
                 return unit is null ? null : new LiveScopeTarget(scope, unit.DistrictCode);
             default:
-                var team = await db.Teams.AsNoTracking().Where(t => t.Id == scope.TeamId)
+                var team = await db.Teams.AsNoTracking().Where(t => t.Id == scope.Id)
                     .Select(t => new { t.Unit!.DistrictCode }).FirstOrDefaultAsync(ct);
                 return team is null ? null : new LiveScopeTarget(scope, team.DistrictCode);
         }

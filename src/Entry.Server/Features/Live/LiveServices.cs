@@ -1,5 +1,6 @@
 using Entry.Server.Features.National;
 using Entry.Server.Features.Shifts;
+using Entry.Server.Features.Sprint;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using HubNames = Entry.Shared.Live.SprintHub;
@@ -8,7 +9,7 @@ namespace Entry.Server.Features.Live;
 
 public static class LiveServices
 {
-    /// <summary>The hub, the coalescing broadcast behind <see cref="ISprintEvents"/>, the shift-change and the national-status broadcasts.</summary>
+    /// <summary>The hub, the coalescing broadcast behind <see cref="ISprintEvents"/>, the shift-change, national-status and dashboard broadcasts.</summary>
     public static IServiceCollection AddLive(this IServiceCollection services)
     {
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -19,6 +20,7 @@ public static class LiveServices
         services.AddHostedService<LiveFlusher>();
         services.AddSingleton<ProvinceWatchers>();
         services.AddHostedService<NationalStatusBroadcast>();
+        services.AddHostedService<DashboardLiveFlusher>();
         services.AddScoped<LiveScopeAccess>();
         services.AddScoped<ProgressSnapshots>();
         services.AddScoped<IShiftChangedHandler, ShiftChangedBroadcast>();

@@ -1,19 +1,19 @@
 using Entry.Server.Features.National;
-using Entry.Shared.Live;
 using Entry.Shared.Entries;
+using Entry.Shared.Live;
+using Entry.Shared.Progress;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
-using HubNames = Entry.Shared.Live.SprintHub;
 
 namespace Entry.Server.Features.Live;
 
 /// <summary>
 /// Every <see cref="LiveOptions.NationalStatusMilliseconds"/>, while someone follows the province, reads the national
-/// status once and sends <c>nationalStatus</c> to the province group when it changed (or someone joined since).
+/// status once and sends <see cref="ISprintClient.NationalStatus"/> to the province group when it changed (or someone joined since).
 /// </summary>
 public sealed partial class NationalStatusBroadcast(
     ProvinceWatchers watchers,
-    IHubContext<SprintHub> hub,
+    IHubContext<SprintHub, ISprintClient> hub,
     IServiceScopeFactory scopes,
     IOptions<LiveOptions> options,
     ILogger<NationalStatusBroadcast> logger) : BackgroundService
@@ -54,7 +54,7 @@ public sealed partial class NationalStatusBroadcast(
         {
             return;
         }
-        await hub.Clients.Group(SprintScopes.Province).SendAsync(HubNames.NationalStatus, status, ct);
+        await hub.Clients.Group(SprintGroups.Of(ScopeKey.Province)).NationalStatus(status, ct);
         lastSent = status;
     }
 

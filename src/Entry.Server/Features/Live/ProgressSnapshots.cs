@@ -1,20 +1,22 @@
 using Entry.Server.Features.Progress;
 using Entry.Shared.Books;
 using Entry.Shared.Live;
+using Entry.Shared.Progress;
 
 namespace Entry.Server.Features.Live;
 
 /// <summary>The counters of some scopes as the hub sends them, read in one query.</summary>
 public sealed class ProgressSnapshots(ProgressCounters counters, TimeProvider time)
 {
-    public async Task<IReadOnlyDictionary<string, ProgressSnapshot>> ReadAsync(IReadOnlyCollection<string> scopes, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<ScopeKey, ProgressSnapshot>> ReadAsync(IReadOnlyCollection<ScopeKey> scopes, CancellationToken ct)
     {
-        var rows = (await counters.ReadAsync(scopes, ct)).ToLookup(c => c.Scope, StringComparer.Ordinal);
+        var rows = (await counters.ReadAsync(scopes.Select(s => s.Name).Distinct(StringComparer.Ordinal).ToList(), ct))
+            .ToLookup(c => c.Scope, StringComparer.Ordinal);
         var at = time.GetUtcNow();
-        return scopes.Distinct(StringComparer.Ordinal).ToDictionary(scope => scope, scope => Snapshot(scope, rows[scope].ToList(), at), StringComparer.Ordinal);
+        return scopes.Distinct().ToDictionary(scope => scope, scope => Snapshot(scope.Name, rows[scope.Name].ToList(), at));
     }
 
-    public async Task<ProgressSnapshot> ReadAsync(string scope, CancellationToken ct) => (await ReadAsync([scope], ct))[scope];
+    public async Task<ProgressSnapshot> ReadAsync(ScopeKey scope, CancellationToken ct) => (await ReadAsync([scope], ct))[scope];
 
     private static ProgressSnapshot Snapshot(string scope, List<ProgressCounter> rows, DateTimeOffset at)
     {

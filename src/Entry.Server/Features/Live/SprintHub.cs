@@ -2,18 +2,20 @@ using Entry.Server.Features.Auth;
 using Entry.Server.Features.Dashboard;
 using Entry.Shared.Live;
 using Entry.Shared.Monitoring;
+using Entry.Shared.Progress;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Entry.Server.Features.Live;
 
 /// <summary>
-/// The live view (<see cref="Entry.Shared.Live.SprintHub"/>): a signed-in user joins the groups of the scopes they may see.
+/// The live view (<see cref="Entry.Shared.Live.SprintHub"/>): a signed-in user joins the groups of the scopes they may see, and
+/// gets the <see cref="ISprintClient"/> messages of those groups.
 /// Membership lives only in SignalR's groups, so a Redis backplane carries it when Entry is scaled out.
 /// </summary>
 [Authorize]
 public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshots, ProvinceWatchers provinceWatchers,
-    DashboardWatch dashboard, DashboardWatchers dashboardWatchers, SignedInConnections connections) : Hub
+    DashboardWatch dashboard, DashboardWatchers dashboardWatchers, SignedInConnections connections) : Hub<ISprintClient>, ISprintHub
 {
     /// <summary>
     /// Known by its sign-in, so that signing out or leaving the team closes it (the sign-in's session is checked on the
@@ -35,19 +37,19 @@ public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshot
             throw new HubException(refusal);
         }
         // Joined before reading: a change after the read then still arrives, and the counts are absolute anyway.
-        await Groups.AddToGroupAsync(Context.ConnectionId, allowed.Name, ct);
-        if (allowed.Kind == LiveScopeKind.Province)
+        await Groups.AddToGroupAsync(Context.ConnectionId, SprintGroups.Of(allowed), ct);
+        if (allowed.Kind == ScopeKind.Province)
         {
             provinceWatchers.Joined(Context.ConnectionId);
         }
-        return await snapshots.ReadAsync(allowed.Name, ct);
+        return await snapshots.ReadAsync(allowed, ct);
     }
 
     public async Task Unsubscribe(string scope)
     {
-        var parsed = LiveScope.TryParse(scope) ?? throw new HubException("Unknown scope: use 'province', 'district:{code}', 'unit:{code}' or 'team:{id}'.");
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, parsed.Name, Context.ConnectionAborted);
-        if (parsed.Kind == LiveScopeKind.Province)
+        var parsed = LiveScopeAccess.Parse(scope) ?? throw new HubException(LiveScopeAccess.UnknownScope);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, SprintGroups.Of(parsed), Context.ConnectionAborted);
+        if (parsed.Kind == ScopeKind.Province)
         {
             provinceWatchers.Left(Context.ConnectionId);
         }
@@ -70,19 +72,19 @@ public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshot
             throw new HubException($"Watch at most {DashboardWatchers.MostPerConnection} dashboards at once: leave one first (UnwatchDashboard).");
         }
         // Joined before reading: a change after the read then still arrives, and the figures are absolute anyway.
-        await Groups.AddToGroupAsync(Context.ConnectionId, DashboardWatchers.Group(place.Scope), ct);
+        await Groups.AddToGroupAsync(Context.ConnectionId, SprintGroups.Dashboard(place.Key), ct);
         return await dashboard.ReadAsync(place, ct);
     }
 
     /// <summary>Stops watching a dashboard; one not watched is no error.</summary>
     public async Task UnwatchDashboard(string scope)
     {
-        if (!DashboardScopes.IsDashboardScope(scope))
+        if (ScopeKey.TryParse(scope) is not { IsDashboard: true } key)
         {
             throw new HubException("Unknown dashboard: use 'province' or 'district:{code}' of a district.");
         }
-        dashboardWatchers.Unwatch(Context.ConnectionId, scope);
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, DashboardWatchers.Group(scope), Context.ConnectionAborted);
+        dashboardWatchers.Unwatch(Context.ConnectionId, key.Name);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, SprintGroups.Dashboard(key), Context.ConnectionAborted);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

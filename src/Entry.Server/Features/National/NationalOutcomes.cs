@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Entry.Server.Data;
 using Entry.Server.Features.Entries;
-using Entry.Server.Features.Live;
+using Entry.Server.Features.Sprint;
 using Entry.Server.Features.Progress;
 using Entry.Shared.Entries;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using Entry.Server.Data;
 using Entry.Server.Features.Progress;
 using Entry.Shared.Entries;
+using Entry.Shared.Progress;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.National;
@@ -21,7 +22,7 @@ public sealed class NationalStatusReader(EntryDb db, NationalMetrics metrics, Na
               where entry.Book!.Unit!.DistrictCode == district
               select message;
         var (backlog, oldest, held) = await NationalDispatcher.BacklogAsync(db, ct, messages);
-        var scope = district is null ? ProgressCounters.Province : ProgressCounters.District(district);
+        var scope = district is null ? ScopeKey.Province.Name : ScopeKey.District(district).Name;
         var province = await db.ProgressCounters.AsNoTracking().Where(c => c.Scope == scope)
             .GroupBy(c => 1).Select(g => new { Synced = g.Sum(c => c.Synced), Rejected = g.Sum(c => c.Rejected) }).FirstOrDefaultAsync(ct);
         var now = time.GetUtcNow();

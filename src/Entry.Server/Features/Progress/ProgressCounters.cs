@@ -1,7 +1,7 @@
-using System.Globalization;
 using Entry.Server.Data;
 using Entry.Shared.Books;
 using Entry.Shared.Entries;
+using Entry.Shared.Progress;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -10,17 +10,6 @@ namespace Entry.Server.Features.Progress;
 /// <summary>Applies what a stored, corrected, verified or skipped case changes to every counter it belongs to, inside the caller's transaction.</summary>
 public sealed class ProgressCounters(EntryDb db)
 {
-    public static string Book(int bookId) => $"book:{bookId}";
-    public static string Unit(string code) => $"unit:{code}";
-    public static string District(string code) => $"district:{code}";
-    public const string Province = "province";
-    public static string Team(int teamId) => $"team:{teamId}";
-    public static string Shift(DateOnly date, int shift) => $"shift:{date:yyyy-MM-dd}/{shift}";
-    public static string Day(DateOnly date) => $"day:{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
-    /// <summary>A district's cases of one shift: the district dashboard's rate per shift and per day.</summary>
-    public static string DistrictShift(string district, DateOnly date, int shift) =>
-        $"dshift:{district}:{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{shift}";
-
     /// <summary>The scopes a case counts in: its book, unit, district, the province, and the team, shift (of the province and of the district) and day it was logged in.</summary>
     public sealed record CaseScopes(int BookId, string UnitCode, string? DistrictCode, BookType Type, int TeamId, DateOnly ShiftDate, int Shift);
 
@@ -42,14 +31,15 @@ public sealed class ProgressCounters(EntryDb db)
         }
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Counters change in the transaction of the case that changes them.");
-        var scopes = new List<string>
+        var scopes = new List<ScopeKey>
         {
-            Book(at.BookId), Unit(at.UnitCode), Province, Team(at.TeamId), Shift(at.ShiftDate, at.Shift), Day(at.ShiftDate),
+            ScopeKey.Book(at.BookId), ScopeKey.Unit(at.UnitCode), ScopeKey.Province, ScopeKey.Team(at.TeamId),
+            ScopeKey.Shift(at.ShiftDate, at.Shift), ScopeKey.Day(at.ShiftDate),
         };
         if (at.DistrictCode is { } district)
         {
-            scopes.Add(District(district));
-            scopes.Add(DistrictShift(district, at.ShiftDate, at.Shift));
+            scopes.Add(ScopeKey.District(district));
+            scopes.Add(ScopeKey.DistrictShift(district, at.ShiftDate, at.Shift));
         }
 
         await using var command = db.Database.GetDbConnection().CreateCommand();
@@ -73,9 +63,9 @@ public sealed class ProgressCounters(EntryDb db)
         command.AddParameter("@skipped", (long)delta.Skipped);
         command.AddParameter("@synced", (long)delta.Synced);
         command.AddParameter("@rejected", (long)delta.Rejected);
-        foreach (var name in scopes)
+        foreach (var key in scopes)
         {
-            scope.Value = name;
+            scope.Value = key.Name;
             await command.ExecuteNonQueryAsync(ct);
         }
     }
@@ -101,10 +91,14 @@ public sealed class ProgressCounters(EntryDb db)
             Rejected: Is(to, NationalSyncState.Rejected) - Is(from, NationalSyncState.Rejected));
     }
 
-    /// <summary>The counters of some scopes, per type.</summary>
+    /// <summary>The counters of some scopes (<see cref="ScopeKey.Name"/>), per type.</summary>
     public Task<List<ProgressCounter>> ReadAsync(IReadOnlyCollection<string> scopes, CancellationToken ct) =>
         db.Set<ProgressCounter>().AsNoTracking().Where(c => scopes.Contains(c.Scope)).ToListAsync(ct);
 
-    public Task<List<ProgressCounter>> ReadPrefixAsync(string prefix, CancellationToken ct) =>
-        db.Set<ProgressCounter>().AsNoTracking().Where(c => c.Scope.StartsWith(prefix)).ToListAsync(ct);
+    /// <summary>The counters of every scope of a kind (every district's, say).</summary>
+    public Task<List<ProgressCounter>> ReadKindAsync(ScopeKind kind, CancellationToken ct)
+    {
+        var prefix = ScopeKey.Prefix(kind);
+        return db.Set<ProgressCounter>().AsNoTracking().Where(c => c.Scope.StartsWith(prefix)).ToListAsync(ct);
+    }
 }

@@ -39,8 +39,8 @@ public static class ProgressEndpoints
             .GroupBy(b => new { b.Unit!.DistrictCode, b.Type, b.Status })
             .Select(g => new { g.Key.DistrictCode, g.Key.Type, g.Key.Status, Books = g.Count(), Cases = g.Sum(b => (long)b.CaseCount) })
             .ToListAsync(ct);
-        var totals = await counters.ReadAsync([only is null ? ProgressCounters.Province : ProgressCounters.District(only)], ct);
-        var byDistrict = (only is null ? await counters.ReadPrefixAsync("district:", ct) : totals).ToLookup(c => c.Scope);
+        var totals = await counters.ReadAsync([only is null ? ScopeKey.Province.Name : ScopeKey.District(only).Name], ct);
+        var byDistrict = (only is null ? await counters.ReadKindAsync(ScopeKind.District, ct) : totals).ToLookup(c => c.Scope);
         var districts = await db.Units.AsNoTracking()
             .Where(u => u.ParentCode != null && u.DistrictCode == u.Code && (only == null || u.Code == only))
             .OrderBy(u => u.Code)
@@ -63,7 +63,7 @@ public static class ProgressEndpoints
                 .Select(t => new TypeProgress(t, groups.Where(g => g.Type == t).Sum(g => g.Cases), totals.Where(c => c.Type == t).Sum(c => c.Entered), totals.Where(c => c.Type == t).Sum(c => c.Synced)))
                 .ToList(),
             ByDistrict = districts
-                .Select(d => new UnitProgress(d.Code, d.Name, groups.Where(g => g.DistrictCode == d.Code).Sum(g => g.Cases), byDistrict[ProgressCounters.District(d.Code)].Sum(c => c.Entered), byDistrict[ProgressCounters.District(d.Code)].Sum(c => c.Synced)))
+                .Select(d => new UnitProgress(d.Code, d.Name, groups.Where(g => g.DistrictCode == d.Code).Sum(g => g.Cases), byDistrict[ScopeKey.District(d.Code).Name].Sum(c => c.Entered), byDistrict[ScopeKey.District(d.Code).Name].Sum(c => c.Synced)))
                 .ToList(),
         });
     }

@@ -6,6 +6,7 @@ using Entry.Server.Features.Progress;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Sprint;
 using Entry.Shared.Monitoring;
+using Entry.Shared.Progress;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -80,14 +81,14 @@ public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, Moni
         if (districtCode is null)
         {
             var province = units.FirstOrDefault(u => u.ParentCode is null);
-            scope = ProgressCounters.Province;
+            scope = ScopeKey.Province.Name;
             scopeName = province?.Name ?? "";
             if (province is not null)
             {
-                lines.Add(new Line(ProgressCounters.Unit(province.Code), province.Code, "Sở Tư pháp (sổ cấp tỉnh)"));
+                lines.Add(new Line(ScopeKey.Unit(province.Code).Name, province.Code, "Sở Tư pháp (sổ cấp tỉnh)"));
             }
             lines.AddRange(units.Where(u => u.ParentCode is not null && u.DistrictCode == u.Code).OrderBy(u => u.Code, StringComparer.Ordinal)
-                .Select(u => new Line(ProgressCounters.District(u.Code), u.Code, u.Name)));
+                .Select(u => new Line(ScopeKey.District(u.Code).Name, u.Code, u.Name)));
         }
         else
         {
@@ -96,11 +97,11 @@ public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, Moni
             {
                 return (null, Problem(StatusCodes.Status404NotFound, "No such district", "district", "No district has this code."));
             }
-            scope = ProgressCounters.District(district.Code);
+            scope = ScopeKey.District(district.Code).Name;
             scopeName = district.Name;
-            lines.Add(new Line(ProgressCounters.Unit(district.Code), district.Code, $"Phòng Tư pháp {district.Name} (sổ cấp huyện)"));
+            lines.Add(new Line(ScopeKey.Unit(district.Code).Name, district.Code, $"Phòng Tư pháp {district.Name} (sổ cấp huyện)"));
             lines.AddRange(units.Where(u => u.DistrictCode == district.Code && u.Code != district.Code).OrderBy(u => u.Code, StringComparer.Ordinal)
-                .Select(u => new Line(ProgressCounters.Unit(u.Code), u.Code, u.Name)));
+                .Select(u => new Line(ScopeKey.Unit(u.Code).Name, u.Code, u.Name)));
         }
 
         var scopes = lines.Select(l => l.Scope).ToList();

@@ -4,6 +4,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Entry.Server.Features.Spreadsheets;
 using Entry.Shared.Monitoring;
+using Entry.Shared.Progress;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
@@ -32,7 +33,7 @@ public static class ReportFiles
     /// <summary><c>bao-cao-tien-do-2026-11-23.xlsx</c>; a district's report carries its code: <c>bao-cao-tien-do-689-2026-11-23.csv</c>.</summary>
     public static string FileName(ProgressReport report, string extension)
     {
-        var district = report.Scope.StartsWith("district:", StringComparison.Ordinal) ? report.Scope["district:".Length..] + "-" : "";
+        var district = ScopeKey.TryParse(report.Scope) is { Kind: ScopeKind.District, Code: { } code } ? code + "-" : "";
         return $"bao-cao-tien-do-{district}{report.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
     }
 

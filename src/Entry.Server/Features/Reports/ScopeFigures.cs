@@ -1,6 +1,7 @@
 using Entry.Server.Data;
 using Entry.Server.Features.Progress;
 using Entry.Shared.Books;
+using Entry.Shared.Progress;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Reports;
@@ -29,8 +30,9 @@ public sealed class ScopeFigures(EntryDb db)
                 Cases = g.Sum(b => (long)b.CaseCount),
             })
             .ToListAsync(ct);
+        var (provinceName, districtPrefix, unitPrefix) = (ScopeKey.Province.Name, ScopeKey.Prefix(ScopeKind.District), ScopeKey.Prefix(ScopeKind.Unit));
         var counters = await db.ProgressCounters.AsNoTracking()
-            .Where(c => c.Scope == ProgressCounters.Province || c.Scope.StartsWith("district:") || c.Scope.StartsWith("unit:"))
+            .Where(c => c.Scope == provinceName || c.Scope.StartsWith(districtPrefix) || c.Scope.StartsWith(unitPrefix))
             .ToDictionaryAsync(c => (c.Scope, c.Type), ct);
 
         var districtOf = units.ToDictionary(u => u.Code, u => u.DistrictCode);
@@ -42,17 +44,17 @@ public sealed class ScopeFigures(EntryDb db)
         }
         foreach (var g in inventory)
         {
-            Add(ProgressCounters.Unit(g.UnitCode), g.Type, g.Cases, g.Books, g.Finished);
+            Add(ScopeKey.Unit(g.UnitCode).Name, g.Type, g.Cases, g.Books, g.Finished);
             if (districtOf.GetValueOrDefault(g.UnitCode) is { } district)
             {
-                Add(ProgressCounters.District(district), g.Type, g.Cases, g.Books, g.Finished);
+                Add(ScopeKey.District(district).Name, g.Type, g.Cases, g.Books, g.Finished);
             }
-            Add(ProgressCounters.Province, g.Type, g.Cases, g.Books, g.Finished);
+            Add(ScopeKey.Province.Name, g.Type, g.Cases, g.Books, g.Finished);
         }
 
-        var scopes = new List<string> { ProgressCounters.Province };
-        scopes.AddRange(units.Where(u => u.ParentCode is not null && u.DistrictCode == u.Code).Select(u => ProgressCounters.District(u.Code)));
-        scopes.AddRange(units.Select(u => ProgressCounters.Unit(u.Code)));
+        var scopes = new List<string> { ScopeKey.Province.Name };
+        scopes.AddRange(units.Where(u => u.ParentCode is not null && u.DistrictCode == u.Code).Select(u => ScopeKey.District(u.Code).Name));
+        scopes.AddRange(units.Select(u => ScopeKey.Unit(u.Code).Name));
         return scopes
             .SelectMany(scope => Enum.GetValues<BookType>().Select(type =>
             {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Entry.Server.Jobs;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -10,7 +9,7 @@ public static class ShiftServices
     /// <summary>The boundaries of the day the scheduler fires at, local time (Asia/Ho_Chi_Minh).</summary>
     public static readonly TimeOnly[] BoundaryTimes = [new(6, 0), new(12, 0), new(17, 0), new(22, 0)];
 
-    /// <summary>The shift clock and the scheduler that drives it.</summary>
+    /// <summary>The shift clock and its job on the scheduler (the scheduler itself: <c>AddJobs</c>).</summary>
     public static IServiceCollection AddShifts(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
@@ -18,15 +17,6 @@ public static class ShiftServices
         services.AddScoped<ShiftEvents>();
         services.AddScoped<ShiftClock>();
 
-        // Before the Quartz hosted service: the scheduler reads the injected clock and logs through this server from the start.
-        services.AddHostedService<QuartzHostBinding>();
-        services.AddQuartz(quartz =>
-        {
-            // Quartz keeps its schedulers in a static repository by name: one name per server instance,
-            // so several servers in one process (the integration tests) each get their own.
-            quartz.SchedulerName = $"entry-{Guid.NewGuid():N}";
-            quartz.UseInMemoryStore();
-        });
         services.AddOptions<QuartzOptions>().Configure<IOptions<ShiftOptions>>((quartz, shifts) =>
         {
             quartz["quartz.scheduler.idleWaitTime"] = (shifts.Value.SchedulerIdleWaitSeconds * 1000).ToString(CultureInfo.InvariantCulture);
@@ -35,7 +25,6 @@ public static class ShiftServices
                 AddShiftClock(quartz);
             }
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
 

@@ -1,18 +1,18 @@
 using Entry.Server.Data;
-using Entry.Server.Features.Live;
+using Entry.Server.Features.Dashboard;
+using Entry.Shared.Live;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
-using HubNames = Entry.Shared.Live.SprintHub;
 
-namespace Entry.Server.Features.Dashboard;
+namespace Entry.Server.Features.Live;
 
 /// <summary>
-/// Every <see cref="LiveOptions.DashboardMilliseconds"/>, sends <c>dashboardChanged</c> to each watched dashboard whose scope
+/// Every <see cref="LiveOptions.DashboardMilliseconds"/>, sends <see cref="ISprintClient.DashboardChanged"/> to each watched dashboard whose scope
 /// changed since its last message (the <see cref="LiveFlusher"/> marks them): one read per scope, whatever the entry rate.
 /// </summary>
 public sealed partial class DashboardLiveFlusher(
     DashboardWatchers watchers,
-    IHubContext<SprintHub> hub,
+    IHubContext<SprintHub, ISprintClient> hub,
     IServiceScopeFactory scopes,
     IOptions<LiveOptions> options,
     ILogger<DashboardLiveFlusher> logger) : BackgroundService
@@ -49,7 +49,7 @@ public sealed partial class DashboardLiveFlusher(
         {
             if (DashboardScopes.Parse(name, tree) is { } place)
             {
-                await hub.Clients.Group(DashboardWatchers.Group(name)).SendAsync(HubNames.DashboardChanged, await live.ReadAsync(place, tree, ct), ct);
+                await hub.Clients.Group(SprintGroups.Dashboard(place.Key)).DashboardChanged(await live.ReadAsync(place, tree, ct), ct);
             }
         }
         LogSent(changed.Count);

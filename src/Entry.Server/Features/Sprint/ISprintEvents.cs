@@ -1,11 +1,12 @@
 using Entry.Shared.Books;
 using Entry.Shared.Live;
 
-namespace Entry.Server.Features.Live;
+namespace Entry.Server.Features.Sprint;
 
 /// <summary>
 /// What the features tell the live view after their transaction has committed. Calls never block and never throw:
-/// the live broadcast coalesces them and sends each subscribed group a few messages a second.
+/// the live broadcast (Features/Live) coalesces them and sends each subscribed group a few messages a second. Declared here,
+/// beside the sprint, so the features that change cases publish without depending on the hub that consumes them.
 /// </summary>
 public interface ISprintEvents
 {

@@ -1,7 +1,6 @@
-using Entry.Server.Features.Shifts;
 using Quartz;
 
-namespace Entry.Server.Jobs;
+namespace Entry.Server.Features.Shifts;
 
 /// <summary>Runs the shift clock: at each boundary (06:00, 12:00, 17:00, 22:00 local) and once at start-up.</summary>
 [DisallowConcurrentExecution]

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Data;
+
+public static class DataServices
+{
+    /// <summary>The database (SQLite in the data directory unless <c>ConnectionStrings:Entry</c> says otherwise), its writer gate and its initialiser.</summary>
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        services.AddDbContext<EntryDb>(db => db.UseSqlite(
+            configuration.GetConnectionString("Entry") ?? $"Data Source={Path.Combine(dataDirectory, "entry.db")}"));
+        services.AddSingleton<WriteGate>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+}
