@@ -91,7 +91,7 @@ public sealed class SprintLive : IAsyncDisposable
     public event Action<IReadOnlyList<ProgressSnapshot>>? Resynced;
 
     /// <summary>
-    /// Follows a scope (<see cref="SprintScopes"/>). Answers its snapshot when connected; null while the connection is
+    /// Follows a scope (a <see cref="ScopeKey"/>'s name). Answers its snapshot when connected; null while the connection is
     /// still being made (it subscribes then, and <see cref="Resynced"/> follows). A scope the user may not see throws
     /// <see cref="HubException"/>.
     /// </summary>
