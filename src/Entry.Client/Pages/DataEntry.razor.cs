@@ -3,7 +3,6 @@ using Entry.Client.Components.EntryPage;
 using Entry.Client.Sending;
 using Entry.Client.Services;
 using Entry.Shared.Claims;
-using Entry.Shared.Entries;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 

@@ -160,11 +160,8 @@ public sealed partial class SendingQueue(EntryApi api, ISendStore store, Sending
         await TrySendAsync(id);
     }
 
-    public void Dispose()
-    {
-        _stopping.Cancel();
-        _stopping.Dispose();
-    }
+    /// <summary>Stops the retries (the app is closing). The token source is not disposed: a send ending now still reads it.</summary>
+    public void Dispose() => _stopping.Cancel();
 
     private bool IsWaiting(Guid id)
     {
