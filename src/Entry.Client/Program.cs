@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using Entry.Client;
+using Entry.Client.Sending;
 using Entry.Client.Services;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
@@ -22,6 +23,7 @@ builder.Services.AddScoped(_ =>
 });
 builder.Services.AddScoped<EntryApi>();
 builder.Services.AddScoped<SprintLive>();
+builder.Services.AddSending();
 builder.Services.AddScoped<CookieAuthenticationStateProvider>();
 builder.Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<CookieAuthenticationStateProvider>());
 builder.Services.AddAuthorizationCore();

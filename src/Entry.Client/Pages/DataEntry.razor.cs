@@ -1,47 +1,28 @@
-using System.Globalization;
 using System.Net;
 using Entry.Client.Components.EntryPage;
+using Entry.Client.Sending;
 using Entry.Client.Services;
 using Entry.Shared.Claims;
-using Entry.Shared.Entries;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 
 namespace Entry.Client.Pages;
 
 /// <summary>
-/// The clerk's entry page: the held book, the form of its type, the cases of this session. A case is sent with an id chosen here
-/// and sent again with that same id until the server answers for it: first while the form waits (about a minute), then in the
-/// background while the clerk goes on with the next entry number.
+/// The clerk's entry page: the held book, the form of its type, the cases of this session. New cases and skipped numbers go
+/// through the <see cref="SendingQueue"/>, which sends them again with the same id until the server answers — while the form
+/// waits (about a minute), then in the background while the clerk goes on; the page follows its state and its answers.
 /// </summary>
 public sealed partial class DataEntry
 {
-    private static readonly int[] RetryDelaysSeconds = [1, 2, 4, 8, 15, 15, 15];
-    private static readonly TimeSpan BackgroundRetryDelay = TimeSpan.FromSeconds(15);
-    private const int RecentShown = 10;
-
-    /// <summary>Every input an error key of the server can land under; any other key is shown below the form.</summary>
-    private static readonly HashSet<string> FieldKeys = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "entryNumber", "registrationDate", "page", "verificationReason",
-        "birth.childName", "birth.sex", "birth.dateOfBirth", "birth.placeOfBirth", "birth.motherName", "birth.fatherName", "birth.childCitizenId",
-        "marriage.husbandName", "marriage.husbandDateOfBirth", "marriage.wifeName", "marriage.wifeDateOfBirth", "marriage.registrationPlace",
-        "marriage.husbandCitizenId", "marriage.wifeCitizenId",
-        "death.deceasedName", "death.sex", "death.dateOfBirth", "death.dateOfDeath", "death.placeOfDeath", "death.deceasedCitizenId",
-        "adoption.adopteeName", "adoption.adopteeDateOfBirth", "adoption.adoptiveFatherName", "adoption.adoptiveMotherName", "adoption.adopteeCitizenId",
-    };
-
-    private enum Panel
-    {
-        None,
-        Skip,
-        CountReport,
-    }
-
-    /// <summary>A stored case reopened in the form: its id, the version read (sent back as If-Match) and its entry number.</summary>
-    private sealed record Correction(Guid Id, int Version, int EntryNumber);
+    [Inject] private SendingQueue Queue { get; set; } = null!;
 
     private readonly CancellationTokenSource _cts = new();
-    private ClaimedBook? _book;
+    private readonly HeldBook _held = new();
+    private readonly EntryFormState _form = new();
+    private readonly EntryPanel _panel = new();
+    private CaseForm? _caseForm;
+
     private bool _loading = true;
     private string? _loadError;
     private ApiProblem? _refusal;
@@ -49,33 +30,19 @@ public sealed partial class DataEntry
     private bool _busy;
     private bool _choosing;
     private bool _leaveWarning;
+    private bool _correctionSending;
 
-    private CaseForm? _form;
-    private bool _focusFirst;
-    private CaseDraft _draft = new();
-    private Dictionary<string, string> _errors = new(StringComparer.OrdinalIgnoreCase);
-    private string? _formError;
+    /// <summary>A case the form waits for: a new one in the queue's hands, or a correction.</summary>
+    private bool Sending => _correctionSending || Queue.InFront?.Case is not null;
 
-    /// <summary>The new case being typed while a stored or refused one is in the form; it comes back afterwards.</summary>
-    private CaseDraft? _stash;
-    private Correction? _correcting;
+    private int Attempt => _correctionSending ? 1 : Queue.InFront?.Attempts ?? 1;
 
-    private bool _sending;
-    private int _attempt;
-    private readonly List<RecentCase> _recent = [];
+    private bool Locked => Sending || _busy;
 
-    private Panel _panel;
-    private bool _panelBusy;
-    private string? _panelProblem;
-    private Dictionary<string, string>? _panelErrors;
-
-    private bool Locked => _sending || _busy;
-
-    private bool Unacknowledged => _recent.Any(r => r.State is SendState.Sending or SendState.Failed);
+    private bool Unacknowledged => Queue.WaitingCount > 0;
 
     /// <summary>The entry number the form is on, else the one after the cases logged and skipped.</summary>
-    private int NextNumber => int.TryParse(_draft.EntryNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number
-        : (_book?.CasesLogged ?? 0) + (_book?.CasesSkipped ?? 0) + 1;
+    private int NextNumber => _form.EntryNumberOr((_held.Book?.CasesLogged ?? 0) + (_held.Book?.CasesSkipped ?? 0) + 1);
 
     /// <summary>The server's reason in the app's language when this page knows its title, else the server's words.</summary>
     private string Describe(ApiProblem problem)
@@ -92,14 +59,26 @@ public sealed partial class DataEntry
         return problem.Messages.Count > 0 ? string.Join(" ", problem.Messages) : L["LoadFailed"];
     }
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        Queue.Changed += OnQueueChanged;
+        Queue.Acknowledged += OnAcknowledged;
+        Queue.Refused += OnRefused;
+        await Queue.ResumeAsync();
+        foreach (var item in Queue.Waiting.Where(i => i.Id != Queue.InFront?.Id))
+        {
+            _held.Remember(Row(item, SendState.Failed));
+        }
+
+        await LoadAsync();
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_focusFirst && _form is not null && !Locked && _panel == Panel.None)
+        if (_form.FocusFirst && _caseForm is not null && !Locked && _panel.Open == PanelKind.None)
         {
-            _focusFirst = false;
-            await _form.FocusFirstAsync();
+            _form.FocusFirst = false;
+            await _caseForm.FocusFirstAsync();
         }
     }
 
@@ -126,17 +105,10 @@ public sealed partial class DataEntry
 
     private void SetBook(ClaimedBook? book)
     {
-        var changed = book?.Code != _book?.Code;
-        _book = book;
-        if (book is not null && changed)
+        if (_held.Hold(book) && book is not null)
         {
-            _draft = CaseDraft.Blank(book.CasesLogged + book.CasesSkipped + 1);
-            _errors = new(StringComparer.OrdinalIgnoreCase);
-            _formError = null;
-            _stash = null;
-            _correcting = null;
+            _form.StartOver(book.CasesLogged + book.CasesSkipped + 1);
             _choosing = false;
-            _focusFirst = true;
         }
     }
 
@@ -183,7 +155,7 @@ public sealed partial class DataEntry
 
     private async Task ReleaseAsync()
     {
-        if (_book is null || Unacknowledged)
+        if (_held.Book is not { } book || Unacknowledged)
         {
             return;
         }
@@ -193,11 +165,10 @@ public sealed partial class DataEntry
         _notice = null;
         try
         {
-            var problem = await Api.ReleaseAsync(_book.Code, _cts.Token);
+            var problem = await Api.ReleaseAsync(book.Code, _cts.Token);
             if (problem is null || problem.Status == HttpStatusCode.NotFound)
             {
-                _book = null;
-                _recent.Clear();
+                _held.Release();
             }
             else
             {
@@ -212,5 +183,14 @@ public sealed partial class DataEntry
         {
             _busy = false;
         }
+    }
+
+    public void Dispose()
+    {
+        Queue.Changed -= OnQueueChanged;
+        Queue.Acknowledged -= OnAcknowledged;
+        Queue.Refused -= OnRefused;
+        _cts.Cancel();
+        _cts.Dispose();
     }
 }

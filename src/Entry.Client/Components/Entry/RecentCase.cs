@@ -13,10 +13,10 @@ public enum SendState
 }
 
 /// <summary>
-/// A case or a skipped number of this session, kept in memory only: what the clerk typed holds personal data, which has no place in
-/// the browser's storage on a shared campaign computer. <see cref="Send"/> always sends the same body with the same id.
+/// A row of the session's list: a case or a skipped number and where it stands. What is still unsent is the sending queue's;
+/// this row only shows it.
 /// </summary>
-public sealed class RecentCase(Guid id, int entryNumber, Func<CancellationToken, Task<Services.ApiResult<CaseEntryResult>>> send)
+public sealed class RecentCase(Guid id, int entryNumber)
 {
     public Guid Id { get; } = id;
     public int EntryNumber { get; set; } = entryNumber;
@@ -26,6 +26,4 @@ public sealed class RecentCase(Guid id, int entryNumber, Func<CancellationToken,
     /// <summary>The case as sent, to reopen it when refused; null for a skipped number.</summary>
     public CaseEntryRequest? Request { get; init; }
     public string? Refusal { get; set; }
-    public int Attempts { get; set; }
-    public Func<CancellationToken, Task<Services.ApiResult<CaseEntryResult>>> Send { get; } = send;
 }

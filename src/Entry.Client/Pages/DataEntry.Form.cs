@@ -1,0 +1,122 @@
+using Entry.Client.Components.EntryPage;
+using Entry.Client.Services;
+using Entry.Shared.Entries;
+
+namespace Entry.Client.Pages;
+
+/// <summary>The form's actions: save a new case or a correction (sent once, with If-Match), reopen a stored or refused case.</summary>
+public sealed partial class DataEntry
+{
+    private async Task SaveAsync()
+    {
+        if (Locked || _held.Book is not { } book)
+        {
+            return;
+        }
+
+        var errors = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var request = _form.Draft.ToRequest(_form.Correcting?.Id ?? Guid.NewGuid(), book.Code, book.Type, errors, T["NotANumber"], T["NotADate"]);
+        _form.Errors = errors;
+        _form.Message = null;
+        _refusal = null;
+        _notice = null;
+        if (errors.Count > 0)
+        {
+            return;
+        }
+
+        if (_form.Correcting is { } correction)
+        {
+            await CorrectAsync(request, correction);
+            return;
+        }
+
+        await SendNewAsync(request);
+    }
+
+    private async Task StartCorrectionAsync(RecentCase row)
+    {
+        if (Locked || _form.Correcting is not null)
+        {
+            return;
+        }
+
+        _busy = true;
+        _notice = null;
+        _refusal = null;
+        try
+        {
+            var result = await Api.GetCaseAsync(row.Id, _cts.Token);
+            if (result.Value is { } details)
+            {
+                _form.BeginCorrection(details);
+            }
+            else
+            {
+                _refusal = result.Problem;
+            }
+        }
+        catch (HttpRequestException)
+        {
+            _refusal = Unreachable();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>
+    /// A correction is not queued: it carries the version read, so sent again after an answer that got lost it would be
+    /// refused as stale. The clerk sees the failure and saves again.
+    /// </summary>
+    private async Task CorrectAsync(CaseEntryRequest request, Correction correction)
+    {
+        _correctionSending = true;
+        try
+        {
+            var result = await Api.CorrectCaseAsync(request, correction.Version, _cts.Token);
+            if (result.Value is { } details)
+            {
+                if (_held.Find(details.Id) is { } row)
+                {
+                    row.Flagged = details.NeedsVerification;
+                }
+
+                _notice = T["Corrected", details.EntryNumber];
+                _form.EndCorrection();
+            }
+            else if (EntryApi.IsStale(result.Problem!))
+            {
+                _form.Message = T["CaseChanged"];
+            }
+            else if (!_form.ShowRefusal(result.Problem!, Describe))
+            {
+                _refusal = result.Problem;
+            }
+        }
+        catch (HttpRequestException)
+        {
+            _form.Message = T["SendFailedNow"];
+        }
+        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _correctionSending = false;
+        }
+    }
+
+    /// <summary>A case the server refused in the background, back in the form to fix and send as a new case.</summary>
+    private void Reopen(RecentCase row)
+    {
+        if (Locked || _form.Correcting is not null || row.Request is null)
+        {
+            return;
+        }
+
+        _held.Forget(row);
+        _form.Reopen(row.Request, row.Refusal);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Entry.Shared.Entries;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Entry.Client.Tests.Sending;
+
+/// <summary>How the scripted server answers one send.</summary>
+public enum Answer
+{
+    /// <summary>201 with the stored case's counts.</summary>
+    Stored,
+    /// <summary>409 problem details: the entry number is taken.</summary>
+    Conflict,
+    /// <summary>503 problem details.</summary>
+    Unavailable,
+    /// <summary>The connection is cut before any answer: the client sees the server as unreachable.</summary>
+    Drop,
+}
+
+/// <summary>
+/// A Kestrel on 127.0.0.1 (a free port) standing in for the server's case and skip endpoints: it answers each send with the
+/// next answer of its script (<see cref="Answer.Stored"/> once the script is used up) and records the id of every body sent.
+/// </summary>
+public sealed class ScriptedServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Answer> _script;
+    private readonly ConcurrentQueue<(string Path, Guid Id)> _received = new();
+
+    private ScriptedServer(WebApplication app, IEnumerable<Answer> script)
+    {
+        _app = app;
+        _script = new ConcurrentQueue<Answer>(script);
+    }
+
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>Every send in the order it arrived: the path and the id of its body.</summary>
+    public IReadOnlyList<(string Path, Guid Id)> Received => [.. _received];
+
+    public static async Task<ScriptedServer> StartAsync(params Answer[] script)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var server = new ScriptedServer(builder.Build(), script);
+        server._app.MapPost("/api/entries", server.AnswerAsync);
+        server._app.MapPost("/api/entries/skip", server.AnswerAsync);
+        await server._app.StartAsync();
+        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        server.Address = new Uri(address + "/");
+        return server;
+    }
+
+    /// <summary>The client's API over a real HttpClient pointed at this server.</summary>
+    public Services.EntryApi Api() => new(new HttpClient { BaseAddress = Address });
+
+    private async Task AnswerAsync(HttpContext context)
+    {
+        using var body = await JsonDocument.ParseAsync(context.Request.Body);
+        var id = body.RootElement.GetProperty("id").GetGuid();
+        _received.Enqueue((context.Request.Path, id));
+        var entryNumber = body.RootElement.GetProperty("entryNumber").GetInt32();
+        switch (_script.TryDequeue(out var answer) ? answer : Answer.Stored)
+        {
+            case Answer.Stored:
+                await Results.Json(Stored(id, entryNumber), statusCode: StatusCodes.Status201Created).ExecuteAsync(context);
+                break;
+            case Answer.Conflict:
+                await Results.Problem(title: "Entry number already logged", statusCode: StatusCodes.Status409Conflict).ExecuteAsync(context);
+                break;
+            case Answer.Unavailable:
+                await Results.Problem(title: "Service unavailable", statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+                break;
+            default:
+                context.Abort();
+                break;
+        }
+    }
+
+    private static CaseEntryResult Stored(Guid id, int entryNumber) => new()
+    {
+        Id = id,
+        BookCode = "BK-1",
+        EntryNumber = entryNumber,
+        NeedsVerification = false,
+        CasesLogged = entryNumber,
+        CaseCount = 100,
+        StoredAt = DateTimeOffset.UtcNow,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
