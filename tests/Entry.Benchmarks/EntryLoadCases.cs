@@ -27,6 +27,8 @@ internal sealed class EntryLoadCases(int seed)
 
     private readonly Random random = new(seed);
 
+    public int Seed => seed;
+
     public CaseEntryRequest Next(ClaimedBook book, int entryNumber)
     {
         var from = Max(book.RegisteredFrom, FirstDay);
