@@ -105,7 +105,7 @@ internal sealed class EntryLoadClerk(string userName, int teamId, HttpClient htt
         var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = bare, Timeout = http.Timeout };
         // The same header bytes as against the server, though the bare endpoint reads no token.
         client.DefaultRequestHeaders.Authorization = http.DefaultRequestHeaders.Authorization;
-        return new(userName, teamId, client, firstBook with { CaseCount = int.MaxValue - 1 }, new EntryLoadCases(cases.Seed));
+        return new(userName, teamId, client, firstBook with { CaseCount = int.MaxValue - 1 }, new EntryLoadCases(cases.Seed, cases.FlagSome));
     }
 
     private async Task<ClaimedBook?> ClaimNextAsync(EntryLoadWindow window)

@@ -51,7 +51,7 @@ internal sealed record EntryLoadFigures(EntryLoadReport Full, int BaselineRows, 
         Console.WriteLine($"| errors (non-2xx) | {Full.Errors()} |");
         Console.WriteLine($"| raw SQLite insert of the same {BaselineRows:N0} rows, one transaction each | {RawPerSecond:N0} rows/s → the pipeline reaches **{OverRaw:0.00}×** of it |");
         Console.WriteLine($"| bare endpoint (same clerks, bodies, connections; 201, no storage) | {BarePerSecond:N0} requests/s (p99 {BareLatencyP99:0.0} ms, errors {Bare.Errors()}) → " +
-            $"the pipeline reaches **{ShareOfBare:P0}** of it |");
+            $"the pipeline reaches **{ShareOfBare:P1}** of it |");
         if (Full.FirstProblem is { } problem)
         {
             Console.WriteLine();
@@ -78,7 +78,7 @@ internal sealed record EntryLoadFigures(EntryLoadReport Full, int BaselineRows, 
         Console.WriteLine($"| raw SQLite insert, same rows, rows/s | {Median(r => r.RawPerSecond, "N0")} | {All(r => r.RawPerSecond, "N0")} |");
         Console.WriteLine($"| pipeline ÷ raw insert (per round) | **{Median(r => r.OverRaw, "0.00")}×** | {All(r => r.OverRaw, "0.00")} |");
         Console.WriteLine($"| bare endpoint, requests/s | {Median(r => r.BarePerSecond, "N0")} | {All(r => r.BarePerSecond, "N0")} |");
-        Console.WriteLine($"| pipeline ÷ bare endpoint (per round) | **{Median(r => r.ShareOfBare * 100, "0")} %** | {All(r => r.ShareOfBare * 100, "0")} |");
+        Console.WriteLine($"| pipeline ÷ bare endpoint (per round) | **{Median(r => r.ShareOfBare * 100, "0.0")} %** | {All(r => r.ShareOfBare * 100, "0.0")} |");
         Console.WriteLine($"| errors (non-2xx), per round | | {string.Join("; ", rounds.Select(r => r.Full.Errors()))} |");
     }
 }

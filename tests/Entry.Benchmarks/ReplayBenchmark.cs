@@ -117,6 +117,7 @@ internal static class ReplayBenchmark
         while (true)
         {
             var status = await admin.GetFromJsonAsync<JsonElement>("/api/national/status");
+            // Cases held for verification are never sent without an officer: the replay flags none, and the reconciliation shows any.
             if (status.GetProperty("backlog").GetInt32() == 0)
             {
                 return;

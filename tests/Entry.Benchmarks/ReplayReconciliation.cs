@@ -78,7 +78,7 @@ internal sealed record ReplayReconciliation(
         Console.WriteLine($"| stub: records / held for those books / distinct source ids | {StubRecords:N0} / {StubHeld:N0} / {StubDistinctSources:N0} |");
         Console.WriteLine($"| stub: duplicates (one entry number held twice) / records nobody was acknowledged / acknowledged cases it lacks | " +
             $"{StubDuplicateEntries:N0} / {StubUnknownSources:N0} / {MissingInStub:N0} |");
-        Console.WriteLine($"| national status | synced {National.GetProperty("synced")}, rejected {National.GetProperty("rejected")}, backlog {National.GetProperty("backlog")} |");
+        Console.WriteLine($"| national status | synced {National.GetProperty("synced")}, rejected {National.GetProperty("rejected")}, backlog {National.GetProperty("backlog")}, waiting for verification {National.GetProperty("waitingForVerification")} |");
         Console.WriteLine($"| reconciliation | **{(Reconciled ? "OK: Entry = stub = expected, 0 duplicates" : "MISMATCH")}** |");
     }
 

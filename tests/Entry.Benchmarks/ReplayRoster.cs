@@ -7,7 +7,9 @@ namespace Entry.Benchmarks;
 
 /// <summary>
 /// The replay's clerks: every member the demo roster puts on the open shift, in every team, except the team's leader
-/// (a TeamLeader is not a Clerk and cannot log), each signed in with its own token; none holds a book yet.
+/// (a TeamLeader is not a Clerk and cannot log), each signed in with its own token; none holds a book yet. Their cases
+/// are never flagged for verification: a flagged case waits for an officer's verification before it is sent to the
+/// national database, and the replay plays no officers.
 /// </summary>
 internal static class ReplayRoster
 {
@@ -36,7 +38,7 @@ internal static class ReplayRoster
             try
             {
                 var http = await EntryLoadSetup.SignInAsync(handler, admin.BaseAddress!, member.UserName);
-                clerks[i] = new ReplayClerk(member.UserName, member.TeamId, http, new EntryLoadCases(i + 1), budget);
+                clerks[i] = new ReplayClerk(member.UserName, member.TeamId, http, new EntryLoadCases(i + 1, flagSome: false), budget);
             }
             finally
             {
