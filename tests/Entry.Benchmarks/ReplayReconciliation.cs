@@ -91,9 +91,7 @@ internal sealed record ReplayReconciliation(
         }
         using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
         connection.Open();
-        using var find = connection.CreateCommand();
-        find.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('CaseEntries', 'Cases') ORDER BY name DESC LIMIT 1";
-        if (find.ExecuteScalar() is not string table)
+        if (CaseTable.Find(connection) is not { } table)
         {
             return null;
         }
