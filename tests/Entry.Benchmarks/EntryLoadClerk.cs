@@ -18,7 +18,6 @@ internal sealed class EntryLoadClerk(string userName, int teamId, HttpClient htt
 
     public string UserName => userName;
     public int TeamId => teamId;
-    public ClaimedBook FirstBook => firstBook;
     /// <summary>Latencies (ms) of the case submissions answered inside the measured window.</summary>
     public IReadOnlyList<double> Latencies => latencies;
     /// <summary>Cases stored (201) inside the measured window.</summary>
