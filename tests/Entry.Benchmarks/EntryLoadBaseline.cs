@@ -10,8 +10,6 @@ namespace Entry.Benchmarks;
 /// </summary>
 internal static class EntryLoadBaseline
 {
-    private const string Table = "CaseEntries";
-
     /// <summary>Rows inserted and the time the inserts took.</summary>
     public static (int Rows, TimeSpan Elapsed) Run(string serverDatabase)
     {
@@ -22,22 +20,25 @@ internal static class EntryLoadBaseline
         using (var source = new SqliteConnection($"Data Source={serverDatabase};Mode=ReadOnly"))
         {
             source.Open();
-            schema = Strings(source, $"SELECT sql FROM sqlite_master WHERE tbl_name = '{Table}' AND sql IS NOT NULL ORDER BY type DESC");
-            columns = Strings(source, $"SELECT name FROM pragma_table_info('{Table}') ORDER BY cid");
-            rows = Rows(source, $"SELECT * FROM \"{Table}\" ORDER BY \"StoredAt\"", columns.Count);
+            var table = CaseTable.Find(source) ?? throw new InvalidOperationException("The server's database holds no case table.");
+            schema = Strings(source, $"SELECT sql FROM sqlite_master WHERE tbl_name = '{table}' AND sql IS NOT NULL ORDER BY type DESC");
+            columns = Strings(source, $"SELECT name FROM pragma_table_info('{table}') ORDER BY cid");
+            rows = Rows(source, $"SELECT * FROM \"{table}\" ORDER BY \"StoredAt\"", columns.Count);
         }
 
         // The table's foreign keys point at books and users the fresh file does not hold: not enforced here.
         using var connection = new SqliteConnection($"Data Source={copy};Foreign Keys=False");
         connection.Open();
+        // As the server's connections: WAL, and SQLite's default synchronous mode (FULL). Keep the two alike.
         Execute(connection, "PRAGMA journal_mode=WAL;");
         foreach (var statement in schema)
         {
             Execute(connection, statement);
         }
 
+        var name = CaseTable.Find(connection)!;
         using var insert = connection.CreateCommand();
-        insert.CommandText = $"INSERT INTO \"{Table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+        insert.CommandText = $"INSERT INTO \"{name}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
         var parameters = columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter { ParameterName = $"$p{i}" })).ToArray();
         insert.Prepare();
         var watch = Stopwatch.StartNew();

@@ -9,8 +9,10 @@ namespace Entry.Benchmarks;
 /// <summary>
 /// Valid cases of a claimed book, as a clerk would type them: Vietnamese names, dates inside the book's period and
 /// before the 2019-04-01 cut-off, births before registration, spouses of age, citizen IDs that agree with birth and sex.
+/// One case in 20 is flagged for verification unless <paramref name="flagSome"/> is false (a flagged case waits for a
+/// civil-registry officer before it is sent to the national database).
 /// </summary>
-internal sealed class EntryLoadCases(int seed)
+internal sealed class EntryLoadCases(int seed, bool flagSome = true)
 {
     // Bình Phước's province code opens the citizen IDs.
     private const string ProvinceCode = "070";
@@ -27,12 +29,15 @@ internal sealed class EntryLoadCases(int seed)
 
     private readonly Random random = new(seed);
 
+    public int Seed => seed;
+    public bool FlagSome => flagSome;
+
     public CaseEntryRequest Next(ClaimedBook book, int entryNumber)
     {
         var from = Max(book.RegisteredFrom, FirstDay);
         var to = Min(book.RegisteredTo, LastDay);
         var registered = from.AddDays(random.Next(Math.Max(1, to.DayNumber - from.DayNumber + 1)));
-        var flagged = random.Next(20) == 0;
+        var flagged = random.Next(20) == 0 && flagSome;
         var request = new CaseEntryRequest
         {
             Id = Guid.NewGuid(),

@@ -75,7 +75,7 @@ internal sealed class EntryLoadClerk(string userName, int teamId, HttpClient htt
                     Stored++;
                     latencies.Add(Stopwatch.GetElapsedTime(started, answered).TotalMilliseconds);
                 }
-                dashboards.Acknowledged(teamId, result.BookCode, result.CasesLogged, answered, measured);
+                dashboards.Acknowledged(teamId, result.BookCode, result.CasesLogged, result.StoredAt, measured);
                 next = result.CasesLogged + result.CasesSkipped >= result.CaseCount ? book.CaseCount + 1 : next + 1;
             }
             else if (status is { } refused)
@@ -93,6 +93,18 @@ internal sealed class EntryLoadClerk(string userName, int teamId, HttpClient htt
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The same clerk against the bare endpoint: its first book from its first entry number on, the same seed (so the
+    /// same sequence of bodies), in a book that does not end within the run (the bare endpoint answers no claims).
+    /// </summary>
+    public EntryLoadClerk ForBareEndpoint(HttpMessageHandler handler, Uri bare)
+    {
+        var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = bare, Timeout = http.Timeout };
+        // The same header bytes as against the server, though the bare endpoint reads no token.
+        client.DefaultRequestHeaders.Authorization = http.DefaultRequestHeaders.Authorization;
+        return new(userName, teamId, client, firstBook with { CaseCount = int.MaxValue - 1 }, new EntryLoadCases(cases.Seed, cases.FlagSome));
     }
 
     private async Task<ClaimedBook?> ClaimNextAsync(EntryLoadWindow window)

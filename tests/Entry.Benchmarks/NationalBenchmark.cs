@@ -77,7 +77,7 @@ internal static class NationalBenchmark
         using var admin = await EntryLoadSetup.SignInAsync(handler, address, "admin");
         var clerks = await EntryLoadSetup.ClerksAsync(admin, handler, clerkCount);
         Console.WriteLine($"  {clerks.Count} clerks of {clerks.Select(c => c.TeamId).Distinct().Count()} teams signed in, each holding a book");
-        await using var noDashboards = await EntryLoadDashboards.ConnectAsync(address, 0, [], []);
+        await using var noDashboards = await EntryLoadDashboards.ConnectAsync(address, 0, [], [], TimeSpan.Zero);
 
         var window = new EntryLoadWindow(warmUp, measured);
         var sampled = Task.Run(async () =>

@@ -4,13 +4,30 @@ using Entry.Benchmarks;
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- import 5
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- startup 3
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- plan 5
-//   dotnet run -c Release --project tests/Entry.Benchmarks -- entries [clerks=48] [seconds=30] [dashboards=100]
+//   dotnet run -c Release --project tests/Entry.Benchmarks -- entries [clerks=48] [seconds=30] [dashboards=100] [--runs 1]
+//   dotnet run -c Release --project tests/Entry.Benchmarks -- replay [--books all]
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- national [clerks=16] [seconds=30] [outageSeconds=300] [backlog=100000]
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- dashboard [runs=5]
-var command = args.FirstOrDefault() ?? "all";
-var runs = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 5;
+var positional = new List<string>();
+var options = new Dictionary<string, string>(StringComparer.Ordinal);
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i].StartsWith("--", StringComparison.Ordinal) && args[0] != BareEndpoint.Command)
+    {
+        options[args[i][2..]] = i + 1 < args.Length ? args[++i] : "";
+    }
+    else
+    {
+        positional.Add(args[i]);
+    }
+}
+var command = positional.FirstOrDefault() ?? "all";
+var runs = positional.Count > 1 && int.TryParse(positional[1], out var n) ? n : 5;
 switch (command)
 {
+    case BareEndpoint.Command:
+        await BareEndpoint.ServeAsync(args[1..]);
+        break;
     case "import":
         await ImportBenchmark.RunAsync(runs);
         break;
@@ -21,7 +38,10 @@ switch (command)
         await PlanBenchmark.RunAsync(runs);
         break;
     case "entries":
-        await EntryLoadBenchmark.RunAsync(Argument(1, 48), Argument(2, 30), Argument(3, 100));
+        await EntryLoadBenchmark.RunAsync(Argument(1, 48), Argument(2, 30), Argument(3, 100), Option("runs", 1));
+        break;
+    case "replay":
+        await ReplayBenchmark.RunAsync(Option("books", int.MaxValue));
         break;
     case "national":
         await NationalBenchmark.RunAsync(Argument(1, 16), Argument(2, 30), Argument(3, 300), Argument(4, 100_000));
@@ -37,9 +57,12 @@ switch (command)
         await PlanBenchmark.RunAsync(runs);
         break;
     default:
-        Console.Error.WriteLine("usage: Entry.Benchmarks [import|startup|plan|all] [runs] | entries [clerks] [seconds] [dashboards] | national [clerks] [seconds] [outageSeconds] [backlog] | dashboard [runs]");
+        Console.Error.WriteLine("usage: Entry.Benchmarks [import|startup|plan|all] [runs] | entries [clerks] [seconds] [dashboards] [--runs n] " +
+            "| replay [--books n] | national [clerks] [seconds] [outageSeconds] [backlog] | dashboard [runs]");
         return 2;
 }
 return 0;
 
-int Argument(int index, int fallback) => args.Length > index && int.TryParse(args[index], out var value) && value > 0 ? value : fallback;
+int Argument(int index, int fallback) => positional.Count > index && int.TryParse(positional[index], out var value) && value > 0 ? value : fallback;
+
+int Option(string name, int fallback) => options.TryGetValue(name, out var text) && int.TryParse(text, out var value) && value > 0 ? value : fallback;

@@ -19,6 +19,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     public Uri Address { get; }
     public string DataDirectory { get; }
     public TimeSpan StartedIn { get; private set; }
+    /// <summary>The server's own process (<c>dotnet Entry.Server.dll</c> runs the app in the host process).</summary>
+    public int ProcessId => _process.Id;
 
     /// <param name="settings">Configuration keys and values (<c>Entry:Clock:Offset</c>…).</param>
     /// <param name="dataDirectory">The data directory; a new empty one by default.</param>
