@@ -11,6 +11,7 @@ using Entry.Server.Features.Entries;
 using Entry.Server.Features.Live;
 using Entry.Server.Features.National;
 using Entry.Server.Features.Reports;
+using Entry.Server.Features.Rosters;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Teams;
 using Microsoft.AspNetCore.DataProtection;
@@ -71,6 +72,7 @@ public static class EntryServices
         services.AddScoped<SignInGuard>();
         services.AddScoped<Entry.Server.Features.Sprint.SprintSettingsStore>();
         services.AddTeams();
+        services.AddRosters();
         services.AddShifts(builder.Configuration);
         services.AddAssignment();
         services.AddEntries();

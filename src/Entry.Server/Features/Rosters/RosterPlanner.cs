@@ -1,5 +1,4 @@
 using Entry.Server.Data;
-using Entry.Server.Features.Claims;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Teams;
 using Entry.Shared.Shifts;
@@ -12,7 +11,7 @@ namespace Entry.Server.Features.Rosters;
 public sealed record PlanOutcome(RosterShift? Shift, IReadOnlyList<ShiftIssue> Issues);
 
 /// <summary>Writes rosters: a shift's plan (only when it meets every rule) and a week copied onto the next.</summary>
-public sealed partial class RosterPlanner(EntryDb db, WriteGate writes, ClaimService claims, ILookupNormalizer normalizer, TimeProvider time,
+public sealed partial class RosterPlanner(EntryDb db, WriteGate writes, IOffRosterClaims claims, ILookupNormalizer normalizer, TimeProvider time,
     ILogger<RosterPlanner> logger)
 {
     /// <summary>True when the shift has ended: its roster is history and stays as it was.</summary>
@@ -38,7 +37,7 @@ public sealed partial class RosterPlanner(EntryDb db, WriteGate writes, ClaimSer
         }
 
         // Someone taken off the open shift loses the book they hold, in the same transaction (as at shift end).
-        IReadOnlyList<Claim> ended;
+        IReadOnlyList<EndedClaim> ended;
         await using (var tx = await writes.BeginAsync(db, ct))
         {
             await db.RosterEntries.Where(e => e.TeamId == teamId && e.Date == date && e.Shift == shift).ExecuteDeleteAsync(ct);
@@ -79,7 +78,7 @@ public sealed partial class RosterPlanner(EntryDb db, WriteGate writes, ClaimSer
         var toWeekEnd = toWeekStart.AddDays(7);
         var firstOpenDay = open.Count == 0 ? toWeekEnd : open.Min(s => s.Date);
         var openShiftsOfFirstDay = open.Where(s => s.Date == firstOpenDay).Select(s => s.Shift).ToList();
-        IReadOnlyList<Claim> ended;
+        IReadOnlyList<EndedClaim> ended;
         await using (var tx = await writes.BeginAsync(db, ct))
         {
             await db.RosterEntries
