@@ -77,7 +77,8 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         var book = await db.Books.AsNoTracking().Where(b => b.Code == bookCode).Select(b => new { b.Id, b.TeamId, b.Status }).FirstOrDefaultAsync(ct);
         if (book is null)
         {
-            return (null, Refusal.NotFound("No such book", $"There is no book {bookCode}."));
+            var noSuchBook = $"There is no book {bookCode}.";
+            return (null, Refusal.NotFound("No such book", noSuchBook).WithErrors("bookCode", noSuchBook));
         }
         var held = await db.Claims.AsNoTracking().Where(c => c.BookId == book.Id).Select(c => c.UserId).FirstOrDefaultAsync(ct);
         if (held == userId)

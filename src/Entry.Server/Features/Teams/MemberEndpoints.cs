@@ -237,8 +237,12 @@ public static partial class MemberEndpoints
         return await db.TeamMembers.FirstOrDefaultAsync(m => m.TeamId == teamId && m.User!.NormalizedUserName == normalized, ct);
     }
 
-    private static ProblemHttpResult NotAMember(int teamId, string userName) =>
-        Refusal.NotFound("Not a member", $"{Echo.Value(userName)} is not a member of team {teamId}.").ToProblem();
+    /// <summary>Names the route's user name as the field at fault, with the same sentence (what the browser app shows).</summary>
+    private static ProblemHttpResult NotAMember(int teamId, string userName)
+    {
+        var notAMember = $"{Echo.Value(userName)} is not a member of team {teamId}.";
+        return Refusal.NotFound("Not a member", notAMember).WithErrors("userName", notAMember).ToProblem();
+    }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Member added to team {TeamId}, now {MemberCount} members")]
     private static partial void LogMemberAdded(ILogger logger, int teamId, int memberCount);
