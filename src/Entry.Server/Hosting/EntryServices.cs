@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Data.Demo;
 using Entry.Server.Features.Auth;
@@ -154,17 +155,8 @@ public static class EntryServices
                 {
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many sign-in attempts",
-                        Detail = "Wait a minute before trying again.",
-                    },
-                });
+                await new Refusal(StatusCodes.Status429TooManyRequests, "Too many sign-in attempts", "Wait a minute before trying again.")
+                    .ToProblem().ExecuteAsync(context.HttpContext);
             };
         });
     }
