@@ -12,7 +12,7 @@ public sealed record PlanOutcome(RosterShift? Shift, IReadOnlyList<ShiftIssue> I
 
 /// <summary>Writes rosters: a shift's plan (only when it meets every rule) and a week copied onto the next.</summary>
 public sealed partial class RosterPlanner(EntryDb db, WriteGate writes, IOffRosterClaims claims, ILookupNormalizer normalizer, TimeProvider time,
-    ILogger<RosterPlanner> logger)
+    ILogger<RosterPlanner> logger) : ITeamRosters
 {
     /// <summary>True when the shift has ended: its roster is history and stays as it was.</summary>
     public bool HasEnded(DateOnly date, int shift) => ShiftCalendar.End(date, shift) <= time.GetUtcNow();
@@ -93,6 +93,17 @@ public sealed partial class RosterPlanner(EntryDb db, WriteGate writes, IOffRost
         }
         LogWeekCopied(teamId, copies.Count, source.Count - copies.Count);
         await claims.PublishReleasedAsync(ended, ct);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> RemoveFromOpenShiftsAsync(int teamId, string userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var today = ShiftCalendar.LocalDate(now);
+        var openToday = ShiftCalendar.Shifts.Where(s => ShiftCalendar.End(today, s) > now).ToList();
+        return await db.RosterEntries
+            .Where(e => e.TeamId == teamId && e.UserId == userId && (e.Date > today || (e.Date == today && openToday.Contains(e.Shift))))
+            .ExecuteDeleteAsync(ct);
     }
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Team {TeamId}: shift {Shift} of {Date} planned with {People} people")]

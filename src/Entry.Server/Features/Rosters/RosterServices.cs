@@ -1,3 +1,5 @@
+using Entry.Server.Features.Teams;
+
 namespace Entry.Server.Features.Rosters;
 
 public static class RosterServices
@@ -6,6 +8,8 @@ public static class RosterServices
     {
         services.AddScoped<RosterBook>();
         services.AddScoped<RosterPlanner>();
+        // Teams takes a removed member off the open shifts through this, on the same scoped planner.
+        services.AddScoped<ITeamRosters>(provider => provider.GetRequiredService<RosterPlanner>());
         return services;
     }
 }

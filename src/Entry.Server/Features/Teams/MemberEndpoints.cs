@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Auth;
-using Entry.Server.Features.Shifts;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;
 using Entry.Shared.Teams;
@@ -184,7 +183,7 @@ public static partial class MemberEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult, ForbidHttpResult>> Remove(
         int teamId, string userName, ClaimsPrincipal caller, TeamAccess access, EntryDb db, UserManager<EntryUser> users,
-        IOffRosterClaims claims, WriteGate writes, SignedInConnections connections, TimeProvider time, ILogger<TeamMember> logger,
+        ITeamRosters rosters, IOffRosterClaims claims, WriteGate writes, SignedInConnections connections, ILogger<TeamMember> logger,
         CancellationToken ct)
     {
         var scope = await access.ForAsync(caller, teamId, ct);
@@ -206,19 +205,14 @@ public static partial class MemberEndpoints
             return Refusal.Invalid("userName", "The team's leader cannot be removed from the team.").ToProblem();
         }
 
-        // Shifts that have not ended yet lose the person; worked shifts stay as history.
-        var now = time.GetUtcNow();
-        var today = ShiftCalendar.LocalDate(now);
-        var openToday = ShiftCalendar.Shifts.Where(s => ShiftCalendar.End(today, s) > now).ToList();
-        // The book the person holds is released in the same transaction, as at shift end; the write gate keeps a case or a
-        // claim of theirs from slipping in between (the write paths also check membership and roster per request).
+        // Shifts that have not ended yet lose the person (worked shifts stay as history) and the book the person holds is
+        // released, in the same transaction, as at shift end; the write gate keeps a case or a claim of theirs from slipping
+        // in between (the write paths also check membership and roster per request).
         int entries;
         IReadOnlyList<EndedClaim> ended;
         await using (var tx = await writes.BeginAsync(db, ct))
         {
-            entries = await db.RosterEntries
-                .Where(e => e.TeamId == teamId && e.UserId == member.UserId && (e.Date > today || (e.Date == today && openToday.Contains(e.Shift))))
-                .ExecuteDeleteAsync(ct);
+            entries = await rosters.RemoveFromOpenShiftsAsync(teamId, member.UserId, ct);
             db.TeamMembers.Remove(member);
             await db.SaveChangesAsync(ct);
             ended = await claims.EndOffRosterAsync(teamId, ct);
