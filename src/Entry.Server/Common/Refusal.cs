@@ -27,12 +27,26 @@ public sealed record Refusal(int Status, string Title, string? Detail = null, IR
     /// <summary>The same refusal with the field errors given (a conflict that names the field it is about).</summary>
     public Refusal WithErrors(string field, string reason) => this with { Errors = new Dictionary<string, string[]> { [field] = [reason] } };
 
-    /// <summary>Problem details (RFC 9457): status, title, detail and, when there are any, <c>errors</c> by field.</summary>
+    /// <summary>
+    /// Members a client reads beside the standard ones, by name: a sign-in's <c>code</c>, a refused shift plan's <c>issues</c>,
+    /// the <c>runId</c> of the reconciliation already running.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
+    /// <summary>The same refusal with one more member beside the standard ones.</summary>
+    public Refusal With(string name, object? value) =>
+        this with { Extensions = new Dictionary<string, object?>(Extensions ?? new Dictionary<string, object?>()) { [name] = value } };
+
+    /// <summary>Problem details (RFC 9457): status, title, detail and, when there are any, <c>errors</c> by field and the extensions.</summary>
     public ProblemHttpResult ToProblem()
     {
         ProblemDetails problem = Errors is { Count: > 0 } errors
             ? new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value)) { Title = Title, Detail = Detail, Status = Status }
             : new ProblemDetails { Title = Title, Detail = Detail, Status = Status };
+        foreach (var (name, value) in Extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[name] = value;
+        }
         return TypedResults.Problem(problem);
     }
 }

@@ -1,3 +1,4 @@
+using Entry.Server.Common;
 using Entry.Server.Features.Auth;
 using Entry.Server.Features.Board;
 using Entry.Server.Features.Books;
@@ -96,10 +97,10 @@ public static class EntryPipeline
         var sendsBody = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
         if (sendsBody && request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
         {
-            return TypedResults.Problem(
-                $"Send the body as application/json (the inventory import takes text/csv); this request has {(request.ContentType is null ? "no Content-Type" : $"Content-Type {request.ContentType}")}.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+            return new Refusal(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                $"Send the body as application/json (the inventory import takes text/csv); this request has {(request.ContentType is null ? "no Content-Type" : $"Content-Type {request.ContentType}")}.")
+                .ToProblem();
         }
-        return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API path");
+        return new Refusal(StatusCodes.Status404NotFound, "No such API path").ToProblem();
     }
 }

@@ -11,6 +11,7 @@ using Entry.Server.Features.Live;
 using Entry.Server.Features.National;
 using Entry.Server.Features.Progress;
 using Entry.Server.Features.Reports;
+using Entry.Server.Features.Rosters;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Sprint;
 using Entry.Server.Features.Teams;
@@ -42,6 +43,7 @@ public static class EntryServices
         services.AddProgress();
         services.AddSprint();
         services.AddTeams();
+        services.AddRosters();
         services.AddJobs();
         services.AddShifts(builder.Configuration);
         services.AddAssignment();

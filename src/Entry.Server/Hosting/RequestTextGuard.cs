@@ -1,5 +1,4 @@
 using Entry.Server.Common;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace Entry.Server.Hosting;
@@ -11,7 +10,7 @@ namespace Entry.Server.Hosting;
 /// </summary>
 internal sealed class RequestTextGuard(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext http, IProblemDetailsService problems)
+    public async Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
         string? field = null;
@@ -26,16 +25,7 @@ internal sealed class RequestTextGuard(RequestDelegate next)
         }
         if (field is not null)
         {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [StrictTextFilter.Message] })
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "The request cannot be read",
-                },
-            });
+            await (Refusal.Invalid(field, StrictTextFilter.Message) with { Title = "The request cannot be read" }).ToProblem().ExecuteAsync(http);
             return;
         }
         if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
@@ -43,17 +33,8 @@ internal sealed class RequestTextGuard(RequestDelegate next)
             && type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
             && !type.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
         {
-            http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status415UnsupportedMediaType,
-                    Title = "Unsupported media type",
-                    Detail = "Send JSON bodies in UTF-8 (Content-Type: application/json or application/json; charset=utf-8).",
-                },
-            });
+            await new Refusal(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                "Send JSON bodies in UTF-8 (Content-Type: application/json or application/json; charset=utf-8).").ToProblem().ExecuteAsync(http);
             return;
         }
         await next(http);

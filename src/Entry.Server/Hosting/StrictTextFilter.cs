@@ -23,7 +23,7 @@ internal sealed class StrictTextFilter : IEndpointFilter
         {
             if (argument is not null && IsContract(argument.GetType()) && RefusedField(argument, "", 0) is { } field)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [Message] }, title: "The request body cannot be read");
+                return (Refusal.Invalid(field, Message) with { Title = "The request body cannot be read" }).ToProblem();
             }
         }
         return await next(context);

@@ -21,6 +21,7 @@ public static class AssignmentEndpoints
             .WithSummary("Plan every team's queue now (it also runs every night); books being worked and books an Admin placed stay where they are.");
         group.MapPost("/move", Move)
             .RequireRoles(Roles.Admin)
+            .ProducesValidationProblem()
             .WithSummary("Give books to a team by an Admin's decision; the plan keeps them there.");
         group.MapGet("/projection", Projection)
             .RequireRoles(Roles.Admin, Roles.Monitor, Roles.TeamLeader)
@@ -38,7 +39,7 @@ public static class AssignmentEndpoints
         var area = await areas.OfReaderAsync(user, ct);
         if (area.SeesNothing)
         {
-            return AreaProblems.NoArea();
+            return AreaRefusals.NoArea().ToProblem();
         }
         var projection = await assignment.ProjectAsync(ct);
         if (area.OnlyDistrict is not { } district)
@@ -58,35 +59,31 @@ public static class AssignmentEndpoints
     /// <summary>More books than any unit holds (the largest district holds a few thousand).</summary>
     public const int MaxBooksPerMove = 10_000;
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Move(MoveBooksRequest request, EntryDb db, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Move(MoveBooksRequest request, EntryDb db, CancellationToken ct)
     {
         if (request.BookCodes is not { Count: > 0 })
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["bookCodes"] = ["Name at least one book."] });
+            return Refusal.Invalid("bookCodes", "Name at least one book.").ToProblem();
         }
         if (request.BookCodes.Count > MaxBooksPerMove)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["bookCodes"] = [$"Move at most {MaxBooksPerMove} books at a time; this request names {request.BookCodes.Count}."],
-            });
+            return Refusal.Invalid("bookCodes", $"Move at most {MaxBooksPerMove} books at a time; this request names {request.BookCodes.Count}.").ToProblem();
         }
         if (!await db.Teams.AnyAsync(t => t.Id == request.TeamId, ct))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["teamId"] = [$"There is no team {request.TeamId}."] });
+            return Refusal.Invalid("teamId", $"There is no team {request.TeamId}.").ToProblem();
         }
         var codes = request.BookCodes.Distinct(BookCodes.Comparer).ToList();
         var books = await db.Books.Where(b => codes.Contains(b.Code)).ToListAsync(ct);
         var unknown = codes.Except(books.Select(b => b.Code), BookCodes.Comparer).ToList();
         if (unknown.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["bookCodes"] = [$"Unknown books: {Echo.List(unknown)}."] });
+            return Refusal.Invalid("bookCodes", $"Unknown books: {Echo.List(unknown)}.").ToProblem();
         }
         var busy = books.Where(b => b.Status != BookStatus.NotStarted && b.TeamId != request.TeamId).Select(b => b.Code).ToList();
         if (busy.Count > 0)
         {
-            return TypedResults.Problem($"These books are being worked or finished and stay with their team: {Echo.List(busy)}.",
-                statusCode: StatusCodes.Status409Conflict, title: "Books in progress");
+            return Refusal.Conflict("Books in progress", $"These books are being worked or finished and stay with their team: {Echo.List(busy)}.").ToProblem();
         }
         var end = await db.Books.Where(b => b.TeamId == request.TeamId).MaxAsync(b => (int?)b.QueuePosition, ct) ?? 0;
         foreach (var book in books.Where(b => b.TeamId != request.TeamId || !b.AssignedByAdmin))

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Teams;
@@ -18,22 +19,24 @@ public static class QueueEndpoints
     {
         group.MapGet("/{teamId:int}/queue", Get)
             .RequireRoles(Roles.All.ToArray())
+            .ProducesValidationProblem()
             .WithTags("Assignment")
             .WithSummary("The team's queue of books in order, with capacity and projected finish; paged.");
         group.MapPut("/{teamId:int}/queue/{bookCode}", Move)
             .RequireRoles(Roles.Admin, Roles.TeamLeader)
+            .ProducesValidationProblem()
             .WithTags("Assignment")
             .WithSummary("Move a book to another place in its team's queue (the team's leader or an Admin). The nightly plan restores the order of work.");
         return group;
     }
 
-    private static async Task<Results<Ok<TeamQueue>, ProblemHttpResult, ForbidHttpResult, ValidationProblem>> Get(
+    private static async Task<Results<Ok<TeamQueue>, ProblemHttpResult, ForbidHttpResult>> Get(
         int teamId, ClaimsPrincipal user, TeamAccess access, EntryDb db, TeamCapacity capacity, CancellationToken ct, int page = 1, int pageSize = 50)
     {
         var scope = await access.ForAsync(user, teamId, ct);
         if (!scope.Exists)
         {
-            return TeamProblems.NotFound(teamId);
+            return TeamRefusals.NotFound(teamId).ToProblem();
         }
         if (!scope.CanRead)
         {
@@ -41,10 +44,7 @@ public static class QueueEndpoints
         }
         if (page < 1 || pageSize is < 1 or > 500)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [page < 1 ? "page" : "pageSize"] = [page < 1 ? "The page number starts at 1." : "The page size is between 1 and 500."],
-            });
+            return (page < 1 ? Refusal.Invalid("page", "The page number starts at 1.") : Refusal.Invalid("pageSize", "The page size is between 1 and 500.")).ToProblem();
         }
 
         var team = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.UnitCode).FirstAsync(ct);
@@ -81,13 +81,13 @@ public static class QueueEndpoints
         });
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult, ForbidHttpResult, ValidationProblem>> Move(
+    private static async Task<Results<NoContent, ProblemHttpResult, ForbidHttpResult>> Move(
         int teamId, string bookCode, MoveInQueueRequest request, ClaimsPrincipal user, TeamAccess access, EntryDb db, CancellationToken ct)
     {
         var scope = await access.ForAsync(user, teamId, ct);
         if (!scope.Exists)
         {
-            return TeamProblems.NotFound(teamId);
+            return TeamRefusals.NotFound(teamId).ToProblem();
         }
         if (!scope.CanManage)
         {
@@ -97,11 +97,11 @@ public static class QueueEndpoints
         var book = queue.FirstOrDefault(b => BookCodes.Comparer.Equals(b.Code, bookCode));
         if (book is null)
         {
-            return TypedResults.Problem($"Book {bookCode} is not in the queue of team {teamId}.", statusCode: StatusCodes.Status404NotFound, title: "Not in this queue");
+            return Refusal.NotFound("Not in this queue", $"Book {bookCode} is not in the queue of team {teamId}.").ToProblem();
         }
         if (request.Position < 1 || request.Position > queue.Count)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["position"] = [$"The position is between 1 and {queue.Count}."] });
+            return Refusal.Invalid("position", $"The position is between 1 and {queue.Count}.").ToProblem();
         }
         queue.Remove(book);
         queue.Insert(request.Position - 1, book);

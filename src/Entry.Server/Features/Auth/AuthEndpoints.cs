@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Entry.Server.Common;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +18,7 @@ public static class AuthEndpoints
             .AllowAnonymous()
             .RequireRateLimiting(LoginRateLimit)
             .Produces<TokenResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
             .WithSummary("Sign in: a bearer token for API clients, or with ?useCookies=true the browser app's cookie.");
         group.MapPost("/logout", Logout).RequireRoles(Roles.All.ToArray())
             .WithSummary("Sign out: the bearer token or cookie of this sign-in stops working (401) from the next request on.");
@@ -24,7 +26,7 @@ public static class AuthEndpoints
         return group;
     }
 
-    private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> Login(
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
         LoginRequest request, bool? useCookies, HttpContext http, SignInGuard guard, Sessions sessions, SignInManager<EntryUser> signIn,
         CancellationToken ct)
     {
@@ -39,7 +41,7 @@ public static class AuthEndpoints
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Refusal.Invalid(errors).ToProblem();
         }
 
         var (user, refusal) = await guard.CheckAsync(request.UserName.Trim(), request.Password, SignInGuard.ClientAddressOf(http), ct);
@@ -52,8 +54,7 @@ public static class AuthEndpoints
                 SignInRefusal.NotAllowed => ("notAllowed", "This account may not sign in."),
                 _ => ("wrongCredentials", "Wrong user name or password."),
             };
-            return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
-                extensions: new Dictionary<string, object?> { ["code"] = code });
+            return new Refusal(StatusCodes.Status401Unauthorized, "Sign-in failed", detail).With("code", code).ToProblem();
         }
 
         // The session id rides in the token or cookie; sign-out deletes the session, which ends that token or cookie.

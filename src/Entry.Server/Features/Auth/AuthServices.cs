@@ -1,3 +1,4 @@
+using Entry.Server.Common;
 using System.Threading.RateLimiting;
 using Entry.Server.Data;
 using Entry.Server.Hosting;
@@ -77,17 +78,8 @@ public static class AuthServices
                 {
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many sign-in attempts",
-                        Detail = "Wait a minute before trying again.",
-                    },
-                });
+                await new Refusal(StatusCodes.Status429TooManyRequests, "Too many sign-in attempts", "Wait a minute before trying again.")
+                    .ToProblem().ExecuteAsync(context.HttpContext);
             };
         });
         return services;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Entry.Server.Data;
 using Entry.Shared.Auth;
 using Entry.Shared.Units;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Entry.Server.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Auth;
@@ -69,21 +69,17 @@ public sealed class MonitorAreas(EntryDb db)
         user.IsInRole(Roles.Monitor) && !user.IsInRole(Roles.Admin) ? await OfAsync(user, ct) : MonitorArea.Everything;
 }
 
-/// <summary>The 403 answers of the area rule, the same wherever it refuses.</summary>
-public static class AreaProblems
+/// <summary>The 403 refusals of the area rule, the same wherever it refuses.</summary>
+public static class AreaRefusals
 {
-    public static ProblemHttpResult NoArea() => TypedResults.Problem(
-        "Your account is not attached to the province or to one of its districts.", statusCode: StatusCodes.Status403Forbidden, title: "No area to monitor");
+    public static Refusal NoArea() =>
+        Refusal.Forbidden("No area to monitor", "Your account is not attached to the province or to one of its districts.");
 
-    public static ProblemHttpResult OutsideArea(string field, string what) => TypedResults.Problem(
-        $"{what} lies outside the district you monitor.", statusCode: StatusCodes.Status403Forbidden, title: "Outside your district",
-        extensions: new Dictionary<string, object?>
-        {
-            ["errors"] = new Dictionary<string, string[]> { [field] = ["You may see only your own district and its units."] },
-        });
+    public static Refusal OutsideArea(string field, string what) =>
+        Refusal.Forbidden("Outside your district", $"{what} lies outside the district you monitor.")
+            .WithErrors(field, "You may see only your own district and its units.");
 
     /// <summary>A province-wide answer that cannot be cut to one district.</summary>
-    public static ProblemHttpResult ProvinceOnly(string what) => TypedResults.Problem(
-        $"{what} covers the whole province; a district Monitor sees their district's figures on the dashboard.",
-        statusCode: StatusCodes.Status403Forbidden, title: "Province only");
+    public static Refusal ProvinceOnly(string what) => Refusal.Forbidden("Province only",
+        $"{what} covers the whole province; a district Monitor sees their district's figures on the dashboard.");
 }

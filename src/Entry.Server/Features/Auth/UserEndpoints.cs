@@ -1,3 +1,4 @@
+using Entry.Server.Common;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,5 +20,5 @@ public static class UserEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> Unlock(string userName, SignInGuard guard, CancellationToken ct) =>
         await guard.UnlockAsync(userName, ct)
             ? TypedResults.NoContent()
-            : TypedResults.Problem($"There is no user '{userName}'.", statusCode: StatusCodes.Status404NotFound, title: "No such user");
+            : Refusal.NotFound("No such user", $"There is no user '{userName}'.").ToProblem();
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Teams;
 using Entry.Server.Hosting;
@@ -27,7 +28,7 @@ public static class BoardEndpoints
         var scope = await access.ForAsync(user, teamId, ct);
         if (!scope.Exists)
         {
-            return TeamProblems.NotFound(teamId);
+            return TeamRefusals.NotFound(teamId).ToProblem();
         }
         // Members read their own team elsewhere; the board is the leader's (and the campaign's overseers').
         if (!(scope.IsAdmin || scope.IsMonitor || scope.IsLeader))

@@ -1,3 +1,4 @@
+using Entry.Server.Common;
 using Entry.Shared.Books;
 
 namespace Entry.Server.Features.Books;
@@ -22,8 +23,7 @@ internal static class BookCodeRoute
             var code = invocation.HttpContext.GetRouteValue(Parameter) as string;
             if (BookCodes.Problem(code) is { } problem)
             {
-                return ValueTask.FromResult<object?>(TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { [Parameter] = [$"Not a book code: {problem}."] }));
+                return ValueTask.FromResult<object?>(Refusal.Invalid(Parameter, $"Not a book code: {problem}.").ToProblem());
             }
             return next(invocation);
         };

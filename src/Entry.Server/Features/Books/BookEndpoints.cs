@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Auth;
 using Entry.Server.Hosting;
@@ -29,6 +30,7 @@ public static class BookEndpoints
             .WithSummary("Import the book inventory CSV: the good rows are stored, every bad row is answered with its line and reason.");
         group.MapGet("/", List)
             .RequireRoles(Roles.Admin, Roles.Monitor, Roles.TeamLeader)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("The books, in the order of work, filtered by unit (with its subtree), type, condition and status; paged. A district Monitor gets their district's books, 403 for a unit outside it.");
         group.MapGet("/export", Export)
@@ -41,10 +43,10 @@ public static class BookEndpoints
 
     private static async Task<IResult> Import(HttpRequest request, BookImporter importer, CancellationToken ct)
     {
-        var (body, problem) = await ImportBody.OpenAsync(request, ct);
-        if (problem is not null)
+        var (body, refusal) = await ImportBody.OpenAsync(request, ct);
+        if (refusal is not null)
         {
-            return problem;
+            return refusal.ToProblem();
         }
 
         await using (body)
@@ -61,23 +63,11 @@ public static class BookEndpoints
                 error = new ImportFileError("the body was cut short; nothing was imported, send the file again");
                 result = null;
             }
-            if (error is { TooLarge: true })
-            {
-                return ImportBody.TooLarge();
-            }
-            if (error is { Conflict: true })
-            {
-                return TypedResults.Problem(error.Reason, statusCode: StatusCodes.Status409Conflict, title: "Nothing was imported");
-            }
-            if (error is not null)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error.Reason] }, title: "The file cannot be imported");
-            }
-            return TypedResults.Ok(result!);
+            return error is not null ? ImportBody.Refused(error).ToProblem() : TypedResults.Ok(result!);
         }
     }
 
-    private static async Task<Results<Ok<PagedResult<BookDto>>, ValidationProblem, ProblemHttpResult>> List(
+    private static async Task<Results<Ok<PagedResult<BookDto>>, ProblemHttpResult>> List(
         ClaimsPrincipal user, MonitorAreas areas, EntryDb db, CancellationToken ct,
         string? unitCode = null, string? type = null, string? condition = null, string? status = null,
         int page = 1, int pageSize = 50)
@@ -113,16 +103,16 @@ public static class BookEndpoints
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Refusal.Invalid(errors).ToProblem();
         }
         var area = await areas.OfReaderAsync(user, ct);
         if (area.SeesNothing)
         {
-            return AreaProblems.NoArea();
+            return AreaRefusals.NoArea().ToProblem();
         }
         if (unit is not null && !area.MaySeeDistrict(unit.DistrictCode))
         {
-            return AreaProblems.OutsideArea("unitCode", unit.Code);
+            return AreaRefusals.OutsideArea("unitCode", unit.Code).ToProblem();
         }
 
         var books = db.Books.AsNoTracking();
@@ -162,7 +152,7 @@ public static class BookEndpoints
         var area = await areas.OfReaderAsync(http.User, ct);
         if (area.SeesNothing)
         {
-            await AreaProblems.NoArea().ExecuteAsync(http);
+            await AreaRefusals.NoArea().ToProblem().ExecuteAsync(http);
             return;
         }
         var district = area.OnlyDistrict;

@@ -1,3 +1,4 @@
+using Entry.Server.Common;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
@@ -16,7 +17,7 @@ internal static class ImportBody
     /// <summary>The multipart headers and boundaries around the file.</summary>
     private const long MultipartOverhead = 64 * 1024;
 
-    public static async Task<(Stream? Csv, IResult? Problem)> OpenAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<(Stream? Csv, Refusal? Refusal)> OpenAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > BookImporter.MaxFileBytes + MultipartOverhead)
         {
@@ -79,19 +80,17 @@ internal static class ImportBody
         return (file.OpenReadStream(), null);
     }
 
-    public static IResult TooLarge() => TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
-    {
-        ["file"] = [$"The file is larger than {BookImporter.MaxFileBytes / (1024 * 1024)} MB: split it."],
-    })
-    {
-        Status = StatusCodes.Status413PayloadTooLarge,
-        Title = "The file is too large",
-    });
+    public static Refusal TooLarge() => new(StatusCodes.Status413PayloadTooLarge, "The file is too large", null,
+        new Dictionary<string, string[]> { ["file"] = [$"The file is larger than {BookImporter.MaxFileBytes / (1024 * 1024)} MB: split it."] });
 
-    private static IResult Invalid(string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [message] }, title: "The file cannot be read");
+    /// <summary>What the importer refused of a whole file, as the endpoint answers it.</summary>
+    public static Refusal Refused(ImportFileError error) =>
+        error.TooLarge ? TooLarge()
+        : error.Conflict ? Refusal.Conflict("Nothing was imported", error.Reason)
+        : Refusal.Invalid("file", error.Reason) with { Title = "The file cannot be imported" };
 
-    private static IResult Unsupported() => TypedResults.Problem(
-        "Send the CSV as the request body with Content-Type text/csv, or as a multipart form field 'file'.",
-        statusCode: StatusCodes.Status415UnsupportedMediaType);
+    private static Refusal Invalid(string message) => Refusal.Invalid("file", message) with { Title = "The file cannot be read" };
+
+    private static Refusal Unsupported() => new(StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type",
+        "Send the CSV as the request body with Content-Type text/csv, or as a multipart form field 'file'.");
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Entry.Server.Common;
 using Entry.Server.Features.Teams;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;
@@ -43,16 +44,13 @@ public static class ClaimEndpoints
         Answer(await claims.ClaimAsync(TeamAccess.UserId(user)!, bookCode, ct));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Release(string bookCode, ClaimsPrincipal user, ClaimService claims, CancellationToken ct) =>
-        await claims.ReleaseAsync(TeamAccess.UserId(user)!, bookCode, ct) is { } refusal ? Problem(refusal) : TypedResults.NoContent();
+        await claims.ReleaseAsync(TeamAccess.UserId(user)!, bookCode, ct) is { } refusal ? refusal.ToProblem() : TypedResults.NoContent();
 
     private static async Task<Results<Ok<ClaimedBook>, ProblemHttpResult>> Mine(ClaimsPrincipal user, ClaimService claims, CancellationToken ct) =>
         await claims.DescribeAsync(TeamAccess.UserId(user)!, ct) is { } book
             ? TypedResults.Ok(book)
-            : TypedResults.Problem("You hold no book.", statusCode: StatusCodes.Status404NotFound, title: "No book held");
+            : Refusal.NotFound("No book held", "You hold no book.").ToProblem();
 
-    private static Results<Ok<ClaimedBook>, ProblemHttpResult> Answer((ClaimedBook? Book, ClaimRefusal? Refusal) outcome) =>
-        outcome.Refusal is { } refusal ? Problem(refusal) : TypedResults.Ok(outcome.Book!);
-
-    private static ProblemHttpResult Problem(ClaimRefusal refusal) =>
-        TypedResults.Problem(refusal.Detail, statusCode: refusal.Status, title: refusal.Title);
+    private static Results<Ok<ClaimedBook>, ProblemHttpResult> Answer((ClaimedBook? Book, Refusal? Refusal) outcome) =>
+        outcome.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.Ok(outcome.Book!);
 }

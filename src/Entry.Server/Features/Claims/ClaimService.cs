@@ -1,24 +1,26 @@
+using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
+using Entry.Server.Features.Live;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Sprint;
+using Entry.Server.Features.Teams;
+using Entry.Shared.Live;
 using Entry.Shared.Books;
 using Entry.Shared.Claims;
 using Entry.Shared.Entries;
-using Entry.Shared.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Claims;
 
-/// <summary>Why a claim was refused: the HTTP status it maps to and a reason a clerk can act on.</summary>
-public sealed record ClaimRefusal(int Status, string Title, string Detail);
-
 /// <summary>
 /// The claim rules (SPEC §3 "Claims"): a clerk rostered on the open shift holds one book of their team's queue at a
 /// time; no two clerks hold the same book (unique indexes decide races); a claim ends when the book is finished,
-/// when the clerk releases it, or when the shift closes.
+/// when the clerk releases it, or when the shift closes. A refused claim answers its <see cref="Refusal"/>, with a reason a
+/// clerk can act on.
 /// </summary>
 public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEvents live, TimeProvider time, ILogger<ClaimService> logger)
+    : IOffRosterClaims
 {
     private const int RaceRetries = 5;
 
@@ -37,7 +39,7 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         return teamId is null ? null : (teamId.Value, new ShiftSlotRef(open.Date, open.Shift, open.Ends));
     }
 
-    public async Task<(ClaimedBook? Book, ClaimRefusal? Refusal)> ClaimNextAsync(string userId, CancellationToken ct)
+    public async Task<(ClaimedBook? Book, Refusal? Refusal)> ClaimNextAsync(string userId, CancellationToken ct)
     {
         for (var attempt = 0; attempt < RaceRetries; attempt++)
         {
@@ -60,7 +62,7 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
             }
             if (queueEmpty)
             {
-                return (null, new ClaimRefusal(StatusCodes.Status404NotFound, "Queue empty", "Every book of your team's queue is finished or held by another clerk."));
+                return (null, Refusal.NotFound("Queue empty", "Every book of your team's queue is finished or held by another clerk."));
             }
             if (claimed is not null)
             {
@@ -68,15 +70,16 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
             }
             // Another clerk took that book a moment ago: try the next one.
         }
-        return (null, new ClaimRefusal(StatusCodes.Status409Conflict, "Busy queue", "Other clerks claimed the next books at the same moment; try again."));
+        return (null, Refusal.Conflict("Busy queue", "Other clerks claimed the next books at the same moment; try again."));
     }
 
-    public async Task<(ClaimedBook? Book, ClaimRefusal? Refusal)> ClaimAsync(string userId, string bookCode, CancellationToken ct)
+    public async Task<(ClaimedBook? Book, Refusal? Refusal)> ClaimAsync(string userId, string bookCode, CancellationToken ct)
     {
         var book = await db.Books.AsNoTracking().Where(b => b.Code == bookCode).Select(b => new { b.Id, b.TeamId, b.Status }).FirstOrDefaultAsync(ct);
         if (book is null)
         {
-            return (null, new ClaimRefusal(StatusCodes.Status404NotFound, "No such book", $"There is no book {bookCode}."));
+            var noSuchBook = $"There is no book {bookCode}.";
+            return (null, Refusal.NotFound("No such book", noSuchBook).WithErrors("bookCode", noSuchBook));
         }
         var held = await db.Claims.AsNoTracking().Where(c => c.BookId == book.Id).Select(c => c.UserId).FirstOrDefaultAsync(ct);
         if (held == userId)
@@ -90,11 +93,11 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         }
         if (book.TeamId != shift!.Value.TeamId)
         {
-            return (null, new ClaimRefusal(StatusCodes.Status403Forbidden, "Not your team's book", $"Book {bookCode} is not in your team's queue."));
+            return (null, Refusal.Forbidden("Not your team's book", $"Book {bookCode} is not in your team's queue."));
         }
         if (book.Status == BookStatus.Finished)
         {
-            return (null, new ClaimRefusal(StatusCodes.Status409Conflict, "Book finished", $"Book {bookCode} is finished."));
+            return (null, Refusal.Conflict("Book finished", $"Book {bookCode} is finished."));
         }
         if (held is not null)
         {
@@ -105,12 +108,12 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         return stored.Claimed is { } claimed ? (claimed, null) : (null, stored.OffShift ? NotOnShift : HeldByAnother(bookCode));
     }
 
-    public async Task<ClaimRefusal?> ReleaseAsync(string userId, string bookCode, CancellationToken ct)
+    public async Task<Refusal?> ReleaseAsync(string userId, string bookCode, CancellationToken ct)
     {
         var claim = await db.Claims.Include(c => c.Book).FirstOrDefaultAsync(c => c.UserId == userId && c.Book!.Code == bookCode, ct);
         if (claim is null)
         {
-            return new ClaimRefusal(StatusCodes.Status404NotFound, "Not held", $"You do not hold book {bookCode}.");
+            return Refusal.NotFound("Not held", $"You do not hold book {bookCode}.");
         }
         await EndAsync([claim], ct);
         LogReleased(claim.BookId);
@@ -159,12 +162,8 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         return claims.Count;
     }
 
-    /// <summary>
-    /// In the caller's transaction (a removal from the team or a change of the roster): ends, as at shift end, the claims of
-    /// the team held by people who are no longer its members or no longer rostered on the claim's shift. Answers the ended
-    /// claims for <see cref="PublishReleasedAsync"/> once the transaction has committed.
-    /// </summary>
-    public async Task<IReadOnlyList<Claim>> EndOffRosterAsync(int teamId, CancellationToken ct)
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<EndedClaim>> EndOffRosterAsync(int teamId, CancellationToken ct)
     {
         var claims = await db.Claims.Include(c => c.Book)
             .Where(c => c.TeamId == teamId
@@ -175,13 +174,13 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         {
             await EndAsync(claims, ct);
         }
-        return claims;
+        return claims.Select(c => new EndedClaim(c.BookId, c.TeamId, c.UserId)).ToList();
     }
 
-    /// <summary>Tells the live views that the claims ended by <see cref="EndOffRosterAsync"/> are released.</summary>
-    public async Task PublishReleasedAsync(IReadOnlyList<Claim> claims, CancellationToken ct)
+    /// <inheritdoc />
+    public async Task PublishReleasedAsync(IReadOnlyList<EndedClaim> ended, CancellationToken ct)
     {
-        foreach (var claim in claims)
+        foreach (var claim in ended)
         {
             LogReleased(claim.BookId);
             await PublishAsync(BookChangeKind.Released, claim.BookId, claim.TeamId, claim.UserId, ct);
@@ -202,11 +201,11 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<((int TeamId, ShiftSlotRef Shift)? Shift, ClaimRefusal? Refusal)> CheckAsync(string userId, CancellationToken ct)
+    private async Task<((int TeamId, ShiftSlotRef Shift)? Shift, Refusal? Refusal)> CheckAsync(string userId, CancellationToken ct)
     {
         if (ShiftCalendar.OpenAt(time.GetUtcNow()) is null)
         {
-            return (null, new ClaimRefusal(StatusCodes.Status403Forbidden, "No shift open",
+            return (null, Refusal.Forbidden("No shift open",
                 "Books are claimed during the shifts: 06:00–12:00, 12:00–17:00 and 17:00–22:00."));
         }
         if (await OnShiftAsync(userId, ct) is not { } shift)
@@ -216,7 +215,7 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         var holding = await db.Claims.AsNoTracking().Where(c => c.UserId == userId).Select(c => c.Book!.Code).FirstOrDefaultAsync(ct);
         if (holding is not null)
         {
-            return (null, new ClaimRefusal(StatusCodes.Status409Conflict, "Already holding a book",
+            return (null, Refusal.Conflict("Already holding a book",
                 $"You hold book {holding}: finish or release it before claiming another."));
         }
         return (shift, null);
@@ -272,11 +271,9 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
             book.Logged, book.CaseCount, time.GetUtcNow()));
     }
 
-    private static readonly ClaimRefusal NotOnShift =
-        new(StatusCodes.Status403Forbidden, "Not on shift", "You are not rostered on the shift that is open now, or not a member of its team.");
+    private static readonly Refusal NotOnShift = Refusal.Forbidden("Not on shift", "You are not rostered on the shift that is open now, or not a member of its team.");
 
-    private static ClaimRefusal HeldByAnother(string bookCode) =>
-        new(StatusCodes.Status409Conflict, "Book held", $"Book {bookCode} is held by another clerk.");
+    private static Refusal HeldByAnother(string bookCode) => Refusal.Conflict("Book held", $"Book {bookCode} is held by another clerk.");
 
     [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Book {BookId} claimed for team {TeamId}")]
     private partial void LogClaimed(int bookId, int teamId);

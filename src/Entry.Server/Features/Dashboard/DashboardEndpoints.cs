@@ -30,23 +30,23 @@ public static class DashboardEndpoints
         string? district, ClaimsPrincipal user, MonitorAreas areas, EntryDb db, DashboardQuery dashboard, CancellationToken ct)
     {
         var tree = await UnitTree.ReadAsync(db, ct);
-        var (place, problem) = DashboardAccess.DashboardOf(await areas.OfAsync(user, ct), tree, string.IsNullOrWhiteSpace(district) ? null : district.Trim());
-        return place is null ? problem! : TypedResults.Ok(await dashboard.ReadAsync(place, tree, ct));
+        var (place, refusal) = DashboardAccess.DashboardOf(await areas.OfAsync(user, ct), tree, string.IsNullOrWhiteSpace(district) ? null : district.Trim());
+        return place is null ? refusal!.ToProblem() : TypedResults.Ok(await dashboard.ReadAsync(place, tree, ct));
     }
 
     private static async Task<Results<Ok<UnitDrillDown>, ProblemHttpResult>> Unit(
         string code, ClaimsPrincipal user, MonitorAreas areas, EntryDb db, DrillDownQuery drill, CancellationToken ct)
     {
         var tree = await UnitTree.ReadAsync(db, ct);
-        var (place, problem) = DashboardAccess.UnitOf(await areas.OfAsync(user, ct), tree, code);
-        return place is null ? problem! : TypedResults.Ok(await drill.UnitAsync(place, tree, ct));
+        var (place, refusal) = DashboardAccess.UnitOf(await areas.OfAsync(user, ct), tree, code);
+        return place is null ? refusal!.ToProblem() : TypedResults.Ok(await drill.UnitAsync(place, tree, ct));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<DashboardBookRow>>, ProblemHttpResult>> Books(
         string code, ClaimsPrincipal user, MonitorAreas areas, EntryDb db, DrillDownQuery drill, CancellationToken ct)
     {
         var tree = await UnitTree.ReadAsync(db, ct);
-        var (place, problem) = DashboardAccess.UnitOf(await areas.OfAsync(user, ct), tree, code);
-        return place is null ? problem! : TypedResults.Ok(await drill.BooksAsync(place.Code, ct));
+        var (place, refusal) = DashboardAccess.UnitOf(await areas.OfAsync(user, ct), tree, code);
+        return place is null ? refusal!.ToProblem() : TypedResults.Ok(await drill.BooksAsync(place.Code, ct));
     }
 }

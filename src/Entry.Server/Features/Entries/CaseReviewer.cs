@@ -31,7 +31,7 @@ public static class ReviewQueueAccess
         var scope = await access.ForAsync(user, teamId, ct);
         if (!scope.Exists)
         {
-            return TeamProblems.NotFound(teamId);
+            return TeamRefusals.NotFound(teamId).ToProblem();
         }
         var reviewer = await CaseReviewer.ForAsync(db, user, teamId, ct);
         return reviewer.IsAdmin || reviewer.IsLeader || reviewer.IsOfficer

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Auth;
 using Entry.Server.Features.Entries;
@@ -42,7 +43,7 @@ public static class NationalEndpoints
         var area = await areas.OfReaderAsync(user, ct);
         if (area.SeesNothing)
         {
-            return AreaProblems.NoArea();
+            return AreaRefusals.NoArea().ToProblem();
         }
         return TypedResults.Ok(await reader.ReadAsync(ct, area.OnlyDistrict));
     }

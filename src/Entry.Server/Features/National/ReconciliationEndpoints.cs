@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Auth;
 using Entry.Server.Hosting;
@@ -21,6 +22,7 @@ public static class ReconciliationEndpoints
             .WithSummary("Starts a reconciliation with the national database in the background (202 with the run id); 409 while one runs.");
         group.MapGet("/reconciliation", Report)
             .RequireRoles(Roles.Admin, Roles.Monitor)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("The latest reconciliation run (or ?runId=) with the differences it found; 204 before the first run. Province-wide: 403 for a district Monitor.");
@@ -33,27 +35,26 @@ public static class ReconciliationEndpoints
         var start = await runner.StartAsync(ReconciliationRun.Manual, user.Identity?.Name, ct);
         if (!start.Started)
         {
-            return TypedResults.Problem($"Reconciliation {start.RunId} is still running; follow it with GET /api/national/reconciliation.",
-                statusCode: StatusCodes.Status409Conflict, title: "A reconciliation is running",
-                extensions: new Dictionary<string, object?> { ["runId"] = start.RunId });
+            return Refusal.Conflict("A reconciliation is running", $"Reconciliation {start.RunId} is still running; follow it with GET /api/national/reconciliation.")
+                .With("runId", start.RunId).ToProblem();
         }
         return TypedResults.Accepted($"/api/national/reconciliation?runId={start.RunId}", new ReconciliationStarted(start.RunId!.Value));
     }
 
-    private static async Task<Results<Ok<ReconciliationReport>, NoContent, ValidationProblem, ProblemHttpResult>> Report(
+    private static async Task<Results<Ok<ReconciliationReport>, NoContent, ProblemHttpResult>> Report(
         string? runId, ClaimsPrincipal user, MonitorAreas areas, EntryDb db, CancellationToken ct)
     {
         // A run's counts are the province's (none is kept per district): a district Monitor is refused the report.
         if ((await areas.OfAsync(user, ct)) is { Province: false } area)
         {
-            return area.SeesNothing ? AreaProblems.NoArea() : AreaProblems.ProvinceOnly("The reconciliation");
+            return (area.SeesNothing ? AreaRefusals.NoArea() : AreaRefusals.ProvinceOnly("The reconciliation")).ToProblem();
         }
         long? id = null;
         if (!string.IsNullOrWhiteSpace(runId))
         {
             if (!long.TryParse(runId, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed <= 0)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["runId"] = ["The run id is a positive number."] });
+                return Refusal.Invalid("runId", "The run id is a positive number.").ToProblem();
             }
             id = parsed;
         }
@@ -65,7 +66,7 @@ public static class ReconciliationEndpoints
         {
             return id is null
                 ? TypedResults.NoContent()
-                : TypedResults.Problem($"No reconciliation run {id}.", statusCode: StatusCodes.Status404NotFound, title: "No such run");
+                : Refusal.NotFound("No such run", $"No reconciliation run {id}.").ToProblem();
         }
         var differences = await db.ReconciliationDifferences.AsNoTracking()
             .Where(d => d.RunId == run.Id)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Auth;
 using Entry.Server.Hosting;
@@ -29,7 +30,7 @@ public static class ProgressEndpoints
         var area = await areas.OfReaderAsync(user, ct);
         if (area.SeesNothing)
         {
-            return AreaProblems.NoArea();
+            return AreaRefusals.NoArea().ToProblem();
         }
         var only = area.OnlyDistrict;
 

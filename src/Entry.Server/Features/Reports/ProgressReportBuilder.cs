@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Auth;
 using Entry.Server.Features.Progress;
@@ -28,7 +29,7 @@ public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, Moni
 
     private sealed record Line(string Scope, string Code, string Name);
 
-    public async Task<(ProgressReport? Report, ProblemHttpResult? Problem)> BuildAsync(
+    public async Task<(ProgressReport? Report, Refusal? Refusal)> BuildAsync(
         string? dateText, string? previousText, string? districtText, ClaimsPrincipal user, CancellationToken ct)
     {
         var today = ShiftCalendar.LocalDate(time.GetUtcNow());
@@ -60,18 +61,18 @@ public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, Moni
         }
         if (errors.Count > 0)
         {
-            return (null, Problem(StatusCodes.Status400BadRequest, "The report's query is not valid", errors));
+            return (null, Refused(StatusCodes.Status400BadRequest, "The report's query is not valid", errors));
         }
 
         var area = await areas.OfAsync(user, ct);
         if (area.SeesNothing)
         {
-            return (null, Problem(StatusCodes.Status403Forbidden, "No area to report on", "district", "Your account is not attached to a unit whose figures you may see."));
+            return (null, Refused(StatusCodes.Status403Forbidden, "No area to report on", "district", "Your account is not attached to a unit whose figures you may see."));
         }
         var districtCode = string.IsNullOrWhiteSpace(districtText) ? area.District : districtText.Trim();
         if (districtCode is not null && !area.MaySeeDistrict(districtCode))
         {
-            return (null, Problem(StatusCodes.Status403Forbidden, "Another district", "district", $"You may see only district {area.District}."));
+            return (null, Refused(StatusCodes.Status403Forbidden, "Another district", "district", $"You may see only district {area.District}."));
         }
 
         var units = await db.Units.AsNoTracking().Select(u => new { u.Code, u.Name, u.ParentCode, u.DistrictCode }).ToListAsync(ct);
@@ -95,7 +96,7 @@ public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, Moni
             var district = units.FirstOrDefault(u => u.Code == districtCode && u.ParentCode is not null && u.DistrictCode == u.Code);
             if (district is null)
             {
-                return (null, Problem(StatusCodes.Status404NotFound, "No such district", "district", "No district has this code."));
+                return (null, Refused(StatusCodes.Status404NotFound, "No such district", "district", "No district has this code."));
             }
             scope = ScopeKey.District(district.Code).Name;
             scopeName = district.Name;
@@ -120,7 +121,7 @@ public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, Moni
         }
         else
         {
-            return (null, Problem(StatusCodes.Status404NotFound, "No snapshot of that date", "date",
+            return (null, Refused(StatusCodes.Status404NotFound, "No snapshot of that date", "date",
                 "No snapshot was taken on that date; GET /api/reports/dates lists the dates that have one."));
         }
         Dictionary<string, Sum>? before = null;
@@ -128,7 +129,7 @@ public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, Moni
         {
             if (!await db.DailySnapshots.AnyAsync(s => s.Date == previousDate, ct))
             {
-                return (null, Problem(StatusCodes.Status404NotFound, "No snapshot of that date", "previous",
+                return (null, Refused(StatusCodes.Status404NotFound, "No snapshot of that date", "previous",
                     "No snapshot was taken on the previous report's date; GET /api/reports/dates lists the dates that have one."));
             }
             before = await SnapshotAsync(previousDate, scopes, ct);
@@ -184,9 +185,8 @@ public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, Moni
     public static bool TryParseDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    private static ProblemHttpResult Problem(int status, string title, string field, string message) =>
-        Problem(status, title, new Dictionary<string, string[]> { [field] = [message] });
+    private static Refusal Refused(int status, string title, string field, string message) =>
+        Refused(status, title, new Dictionary<string, string[]> { [field] = [message] });
 
-    private static ProblemHttpResult Problem(int status, string title, Dictionary<string, string[]> errors) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = status, Title = title });
+    private static Refusal Refused(int status, string title, Dictionary<string, string[]> errors) => new(status, title, null, errors);
 }

@@ -52,21 +52,21 @@ public static class ReportEndpoints
     private static async Task<Results<Ok<ProgressReport>, ProblemHttpResult>> Report(
         string? date, string? previous, string? district, ClaimsPrincipal user, ProgressReportBuilder builder, CancellationToken ct)
     {
-        var (report, problem) = await builder.BuildAsync(date, previous, district, user, ct);
-        return report is null ? problem! : TypedResults.Ok(report);
+        var (report, refusal) = await builder.BuildAsync(date, previous, district, user, ct);
+        return report is null ? refusal!.ToProblem() : TypedResults.Ok(report);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Xlsx(
         string? date, string? previous, string? district, ClaimsPrincipal user, ProgressReportBuilder builder, CancellationToken ct)
     {
-        var (report, problem) = await builder.BuildAsync(date, previous, district, user, ct);
-        return report is null ? problem! : TypedResults.File(ReportFiles.Xlsx(report), ReportFiles.XlsxType, ReportFiles.FileName(report, "xlsx"));
+        var (report, refusal) = await builder.BuildAsync(date, previous, district, user, ct);
+        return report is null ? refusal!.ToProblem() : TypedResults.File(ReportFiles.Xlsx(report), ReportFiles.XlsxType, ReportFiles.FileName(report, "xlsx"));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Csv(
         string? date, string? previous, string? district, ClaimsPrincipal user, ProgressReportBuilder builder, CancellationToken ct)
     {
-        var (report, problem) = await builder.BuildAsync(date, previous, district, user, ct);
-        return report is null ? problem! : TypedResults.File(ReportFiles.Csv(report), ReportFiles.CsvType, ReportFiles.FileName(report, "csv"));
+        var (report, refusal) = await builder.BuildAsync(date, previous, district, user, ct);
+        return report is null ? refusal!.ToProblem() : TypedResults.File(ReportFiles.Csv(report), ReportFiles.CsvType, ReportFiles.FileName(report, "csv"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Entry.Server.Common;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Teams;
 using Entry.Server.Hosting;
@@ -22,52 +23,56 @@ public static class RosterEndpoints
         group.MapGet("/{teamId:int}/roster", Week)
             .RequireRoles(Roles.All.ToArray())
             .ScopedToTeam()
+            .ProducesValidationProblem()
             .WithTags("Rosters")
             .WithSummary("A team's week (?week=yyyy-mm-dd, any day of it; default this week): 21 shifts from Monday with their people and issues, and the week's clerk-hours.");
         group.MapPut("/{teamId:int}/roster/{date}/{shift}", Plan)
             .RequireRoles(Roles.Admin, Roles.TeamLeader)
             .ScopedToTeam()
+            .ProducesValidationProblem()
             .WithTags("Rosters")
             .WithSummary("Plan who works one shift (date yyyy-mm-dd, shift 1–3). A plan that breaks a rule is refused with its issues; an empty list clears the shift; a shift that has ended cannot be changed.");
         group.MapPost("/{teamId:int}/roster/copy", Copy)
             .RequireRoles(Roles.Admin, Roles.TeamLeader)
             .ScopedToTeam()
+            .ProducesValidationProblem()
             .WithTags("Rosters")
             .WithSummary("Copy a week's roster onto the following week, replacing its shifts that have not ended; former members are left out.");
         group.MapGet("/coverage", Coverage)
             .RequireRoles(Roles.Admin, Roles.Monitor)
+            .ProducesValidationProblem()
             .WithTags("Rosters")
             .WithSummary("Every team the caller may read (a district Monitor: their district's) at a glance for a week (?week=yyyy-mm-dd, default this week): complete or not, and its short shifts with their reasons.");
         return group;
     }
 
-    private static async Task<Results<Ok<WeekRoster>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Week(
+    private static async Task<Results<Ok<WeekRoster>, ProblemHttpResult, ForbidHttpResult>> Week(
         int teamId, ClaimsPrincipal user, TeamAccess access, RosterBook roster, CancellationToken ct, string? week = null)
     {
         var scope = await access.ForAsync(user, teamId, ct);
         if (!scope.Exists)
         {
-            return TeamProblems.NotFound(teamId);
+            return TeamRefusals.NotFound(teamId).ToProblem();
         }
         if (!scope.CanRead)
         {
             return TypedResults.Forbid();
         }
-        if (!TryWeek(week, roster, out var weekStart, out var problem))
+        if (!TryWeek(week, roster, out var weekStart, out var refusal))
         {
-            return problem;
+            return refusal.ToProblem();
         }
         return TypedResults.Ok(await roster.WeekAsync(teamId, weekStart, ct));
     }
 
-    private static async Task<Results<Ok<RosterShift>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Plan(
+    private static async Task<Results<Ok<RosterShift>, ProblemHttpResult, ForbidHttpResult>> Plan(
         int teamId, string date, string shift, PlanShiftRequest request, ClaimsPrincipal user, TeamAccess access, RosterPlanner planner,
         CancellationToken ct)
     {
         var scope = await access.ForAsync(user, teamId, ct);
         if (!scope.Exists)
         {
-            return TeamProblems.NotFound(teamId);
+            return TeamRefusals.NotFound(teamId).ToProblem();
         }
         if (!scope.CanManage)
         {
@@ -97,28 +102,26 @@ public static class RosterEndpoints
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Refusal.Invalid(errors).ToProblem();
         }
 
         var outcome = await planner.PlanAsync(teamId, day, number, request.UserNames!, ct);
         if (outcome.Shift is null)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["userNames"] = outcome.Issues.Select(i => i.Message).ToArray() },
-                detail: "The plan breaks the campaign's rules for a shift and was not stored.",
-                title: "The shift's plan is refused",
-                extensions: new Dictionary<string, object?> { ["issues"] = outcome.Issues });
+            return new Refusal(StatusCodes.Status400BadRequest, "The shift's plan is refused", "The plan breaks the campaign's rules for a shift and was not stored.",
+                    new Dictionary<string, string[]> { ["userNames"] = outcome.Issues.Select(i => i.Message).ToArray() })
+                .With("issues", outcome.Issues).ToProblem();
         }
         return TypedResults.Ok(outcome.Shift);
     }
 
-    private static async Task<Results<Ok<WeekRoster>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Copy(
+    private static async Task<Results<Ok<WeekRoster>, ProblemHttpResult, ForbidHttpResult>> Copy(
         int teamId, CopyWeekRequest request, ClaimsPrincipal user, TeamAccess access, RosterPlanner planner, RosterBook roster, CancellationToken ct)
     {
         var scope = await access.ForAsync(user, teamId, ct);
         if (!scope.Exists)
         {
-            return TeamProblems.NotFound(teamId);
+            return TeamRefusals.NotFound(teamId).ToProblem();
         }
         if (!scope.CanManage)
         {
@@ -126,32 +129,32 @@ public static class RosterEndpoints
         }
         if (request.FromWeekStart < FirstDate || request.FromWeekStart > LastDate)
         {
-            return TeamProblems.Invalid("fromWeekStart", $"Give the week to copy as a date yyyy-mm-dd between {FirstDate:yyyy-MM-dd} and {LastDate:yyyy-MM-dd}.");
+            return Refusal.Invalid("fromWeekStart", $"Give the week to copy as a date yyyy-mm-dd between {FirstDate:yyyy-MM-dd} and {LastDate:yyyy-MM-dd}.").ToProblem();
         }
         var from = ShiftCalendar.WeekStart(request.FromWeekStart);
         var to = from.AddDays(7);
         if (planner.HasEnded(to.AddDays(6), ShiftCalendar.Shifts[^1]))
         {
-            return TeamProblems.Invalid("fromWeekStart", $"The week of {to:yyyy-MM-dd} that it would be copied onto has ended.");
+            return Refusal.Invalid("fromWeekStart", $"The week of {to:yyyy-MM-dd} that it would be copied onto has ended.").ToProblem();
         }
         await planner.CopyWeekAsync(teamId, from, ct);
         return TypedResults.Ok(await roster.WeekAsync(teamId, to, ct));
     }
 
-    private static async Task<Results<Ok<List<TeamCoverage>>, ValidationProblem>> Coverage(
+    private static async Task<Results<Ok<List<TeamCoverage>>, ProblemHttpResult>> Coverage(
         ClaimsPrincipal user, TeamAccess access, RosterBook roster, CancellationToken ct, string? week = null)
     {
-        if (!TryWeek(week, roster, out var weekStart, out var problem))
+        if (!TryWeek(week, roster, out var weekStart, out var refusal))
         {
-            return problem;
+            return refusal.ToProblem();
         }
         return TypedResults.Ok(await roster.CoverageAsync(weekStart, await access.ReadableAsync(user, ct), ct));
     }
 
     /// <summary>The Monday of the week holding <paramref name="week"/>, or of today's week when it is absent.</summary>
-    private static bool TryWeek(string? week, RosterBook roster, out DateOnly weekStart, out ValidationProblem problem)
+    private static bool TryWeek(string? week, RosterBook roster, out DateOnly weekStart, out Refusal refusal)
     {
-        problem = null!;
+        refusal = null!;
         if (string.IsNullOrEmpty(week))
         {
             weekStart = ShiftCalendar.WeekStart(roster.Today);
@@ -163,7 +166,7 @@ public static class RosterEndpoints
             return true;
         }
         weekStart = default;
-        problem = TeamProblems.Invalid("week", $"'{week}' is not a date yyyy-mm-dd between {FirstDate:yyyy-MM-dd} and {LastDate:yyyy-MM-dd}.");
+        refusal = Refusal.Invalid("week", $"'{week}' is not a date yyyy-mm-dd between {FirstDate:yyyy-MM-dd} and {LastDate:yyyy-MM-dd}.");
         return false;
     }
 

@@ -1,5 +1,4 @@
 using Entry.Server.Data;
-using Entry.Server.Features.Claims;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Teams;
 using Entry.Shared.Shifts;
@@ -12,8 +11,8 @@ namespace Entry.Server.Features.Rosters;
 public sealed record PlanOutcome(RosterShift? Shift, IReadOnlyList<ShiftIssue> Issues);
 
 /// <summary>Writes rosters: a shift's plan (only when it meets every rule) and a week copied onto the next.</summary>
-public sealed partial class RosterPlanner(EntryDb db, WriteGate writes, ClaimService claims, ILookupNormalizer normalizer, TimeProvider time,
-    ILogger<RosterPlanner> logger)
+public sealed partial class RosterPlanner(EntryDb db, WriteGate writes, IOffRosterClaims claims, ILookupNormalizer normalizer, TimeProvider time,
+    ILogger<RosterPlanner> logger) : ITeamRosters
 {
     /// <summary>True when the shift has ended: its roster is history and stays as it was.</summary>
     public bool HasEnded(DateOnly date, int shift) => ShiftCalendar.End(date, shift) <= time.GetUtcNow();
@@ -38,7 +37,7 @@ public sealed partial class RosterPlanner(EntryDb db, WriteGate writes, ClaimSer
         }
 
         // Someone taken off the open shift loses the book they hold, in the same transaction (as at shift end).
-        IReadOnlyList<Claim> ended;
+        IReadOnlyList<EndedClaim> ended;
         await using (var tx = await writes.BeginAsync(db, ct))
         {
             await db.RosterEntries.Where(e => e.TeamId == teamId && e.Date == date && e.Shift == shift).ExecuteDeleteAsync(ct);
@@ -79,7 +78,7 @@ public sealed partial class RosterPlanner(EntryDb db, WriteGate writes, ClaimSer
         var toWeekEnd = toWeekStart.AddDays(7);
         var firstOpenDay = open.Count == 0 ? toWeekEnd : open.Min(s => s.Date);
         var openShiftsOfFirstDay = open.Where(s => s.Date == firstOpenDay).Select(s => s.Shift).ToList();
-        IReadOnlyList<Claim> ended;
+        IReadOnlyList<EndedClaim> ended;
         await using (var tx = await writes.BeginAsync(db, ct))
         {
             await db.RosterEntries
@@ -94,6 +93,17 @@ public sealed partial class RosterPlanner(EntryDb db, WriteGate writes, ClaimSer
         }
         LogWeekCopied(teamId, copies.Count, source.Count - copies.Count);
         await claims.PublishReleasedAsync(ended, ct);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> RemoveFromOpenShiftsAsync(int teamId, string userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var today = ShiftCalendar.LocalDate(now);
+        var openToday = ShiftCalendar.Shifts.Where(s => ShiftCalendar.End(today, s) > now).ToList();
+        return await db.RosterEntries
+            .Where(e => e.TeamId == teamId && e.UserId == userId && (e.Date > today || (e.Date == today && openToday.Contains(e.Shift))))
+            .ExecuteDeleteAsync(ct);
     }
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Team {TeamId}: shift {Shift} of {Date} planned with {People} people")]

@@ -1,3 +1,4 @@
+using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;
@@ -19,18 +20,19 @@ public static class ShiftEndpoints
             .WithSummary("The shift clock: now (local time), the open shift if any, the next shift.");
         group.MapGet("/log", Log)
             .RequireRoles(Roles.Admin)
+            .ProducesValidationProblem()
             .WithSummary("The boundaries the shift clock recorded over the last days (local dates), oldest first; caught-up ones are marked.");
         return group;
     }
 
     private static Ok<ShiftClockState> Clock(ShiftClock clock) => TypedResults.Ok(clock.State());
 
-    private static async Task<Results<Ok<IReadOnlyList<ShiftLogEntry>>, ValidationProblem>> Log(
+    private static async Task<Results<Ok<IReadOnlyList<ShiftLogEntry>>, ProblemHttpResult>> Log(
         EntryDb db, TimeProvider time, CancellationToken ct, int days = 1)
     {
         if (days is < 1 or > MaxLogDays)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = [$"days must be between 1 and {MaxLogDays}."] });
+            return Refusal.Invalid("days", $"days must be between 1 and {MaxLogDays}.").ToProblem();
         }
         // days=1 is today; SQLite cannot compare DateTimeOffset columns, so the filter and the order use the local date.
         var since = ShiftCalendar.LocalDate(time.GetUtcNow()).AddDays(1 - days);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;
@@ -17,6 +18,7 @@ public static class SprintEndpoints
             .WithSummary("The sprint's dates and the periodic report's target percentage (defaults until an Admin sets them).");
         group.MapPut("/", Put)
             .RequireRoles(Roles.Admin)
+            .ProducesValidationProblem()
             .WithSummary("Change the sprint's dates or the report's target; a null field keeps its value (the body itself is required). An end date already past is allowed.");
         return group;
     }
@@ -24,7 +26,7 @@ public static class SprintEndpoints
     private static async Task<Ok<SprintSettingsResponse>> Get(SprintSettingsStore store, CancellationToken ct) =>
         TypedResults.Ok(await store.GetAsync(ct));
 
-    private static async Task<Results<Ok<SprintSettingsResponse>, ValidationProblem>> Put(
+    private static async Task<Results<Ok<SprintSettingsResponse>, ProblemHttpResult>> Put(
         SprintSettingsRequest request, ClaimsPrincipal user, SprintSettingsStore store, EntryDb db, TimeProvider time, CancellationToken ct)
     {
         var current = await store.GetAsync(ct);
@@ -34,7 +36,7 @@ public static class SprintEndpoints
         var problems = SprintSettingsRules.Problems(request, start, end, target);
         if (problems.Count > 0)
         {
-            return TypedResults.ValidationProblem(problems);
+            return Refusal.Invalid(problems).ToProblem();
         }
 
         var row = await db.SprintSettings.FindAsync([SprintSettings.SingletonId], ct);

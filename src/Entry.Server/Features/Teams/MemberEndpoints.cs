@@ -2,8 +2,6 @@ using System.Security.Claims;
 using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Auth;
-using Entry.Server.Features.Claims;
-using Entry.Server.Features.Shifts;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;
 using Entry.Shared.Teams;
@@ -24,26 +22,29 @@ public static partial class MemberEndpoints
         group.MapPost("/{teamId:int}/members", Add)
             .RequireRoles(Roles.Admin, Roles.TeamLeader)
             .ScopedToTeam()
+            .ProducesValidationProblem()
             .WithSummary("Add a member: an existing clerk in no team, or a new clerk account (with displayName and password). At most 12 members.");
         group.MapPut("/{teamId:int}/members/{userName}", Update)
             .RequireRoles(Roles.Admin, Roles.TeamLeader)
             .ScopedToTeam()
+            .ProducesValidationProblem()
             .WithSummary("Change a member's category (civilRegistryOfficer, policeOfficer, other).");
         group.MapDelete("/{teamId:int}/members/{userName}", Remove)
             .RequireRoles(Roles.Admin, Roles.TeamLeader)
             .ScopedToTeam()
+            .ProducesValidationProblem()
             .WithSummary("Remove a member (not the leader) and their roster entries from the current shift on; the account stays.");
         return group;
     }
 
-    private static async Task<Results<Ok<TeamDetail>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Add(
+    private static async Task<Results<Ok<TeamDetail>, ProblemHttpResult, ForbidHttpResult>> Add(
         int teamId, AddMemberRequest request, ClaimsPrincipal caller, TeamAccess access, EntryDb db, UserManager<EntryUser> users,
         TeamDirectory teams, ILogger<TeamMember> logger, CancellationToken ct)
     {
         var scope = await access.ForAsync(caller, teamId, ct);
         if (!scope.Exists)
         {
-            return TeamProblems.NotFound(teamId);
+            return TeamRefusals.NotFound(teamId).ToProblem();
         }
         if (!scope.CanManage)
         {
@@ -51,17 +52,17 @@ public static partial class MemberEndpoints
         }
         if (!Enum.IsDefined(request.Category))
         {
-            return TeamProblems.Invalid("category", "The category is civilRegistryOfficer, policeOfficer or other.");
+            return Refusal.Invalid("category", "The category is civilRegistryOfficer, policeOfficer or other.").ToProblem();
         }
         if (string.IsNullOrWhiteSpace(request.UserName))
         {
-            return TeamProblems.Invalid("userName", "The user name is required.");
+            return Refusal.Invalid("userName", "The user name is required.").ToProblem();
         }
         var userName = request.UserName.Trim();
         var team = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => new { t.UnitCode, Members = t.Members.Count }).SingleAsync(ct);
         if (team.Members >= Team.FullSize)
         {
-            return TeamProblems.Invalid("userName", $"Team {teamId} already has {Team.FullSize} members; remove one before adding another.");
+            return Refusal.Invalid("userName", $"Team {teamId} already has {Team.FullSize} members; remove one before adding another.").ToProblem();
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -71,7 +72,7 @@ public static partial class MemberEndpoints
             var refusal = await RefuseExistingAsync(user, request, db, users, teamId, ct);
             if (refusal is not null)
             {
-                return refusal;
+                return refusal.ToProblem();
             }
         }
         else
@@ -96,15 +97,15 @@ public static partial class MemberEndpoints
             }
             if (errors.Count > 0)
             {
-                return TypedResults.ValidationProblem(errors);
+                return Refusal.Invalid(errors).ToProblem();
             }
             user = new EntryUser { UserName = userName, DisplayName = displayName!, UnitCode = team.UnitCode, LockoutEnabled = true };
             var created = await users.CreateAsync(user, request.Password!);
             if (!created.Succeeded)
             {
-                return TypedResults.ValidationProblem(created.Errors
+                return Refusal.Invalid(created.Errors
                     .GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName")
-                    .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray())).ToProblem();
             }
             var role = await users.AddToRoleAsync(user, Roles.Clerk);
             if (!role.Succeeded)
@@ -121,46 +122,46 @@ public static partial class MemberEndpoints
         catch (DbUpdateException)
         {
             // TeamMembers.UserId is unique: another request put the person in a team since the check.
-            return TeamProblems.Invalid("userName", $"{user.UserName} has just joined another team.");
+            return Refusal.Invalid("userName", $"{user.UserName} has just joined another team.").ToProblem();
         }
         if (await db.TeamMembers.CountAsync(m => m.TeamId == teamId, ct) > Team.FullSize)
         {
             // Another member was added since the check above; the transaction is rolled back.
-            return TeamProblems.Invalid("userName", $"Team {teamId} already has {Team.FullSize} members; remove one before adding another.");
+            return Refusal.Invalid("userName", $"Team {teamId} already has {Team.FullSize} members; remove one before adding another.").ToProblem();
         }
         await tx.CommitAsync(ct);
         LogMemberAdded(logger, teamId, team.Members + 1);
         return TypedResults.Ok((await teams.DetailAsync(teamId, ct))!);
     }
 
-    private static async Task<ValidationProblem?> RefuseExistingAsync(
+    private static async Task<Refusal?> RefuseExistingAsync(
         EntryUser user, AddMemberRequest request, EntryDb db, UserManager<EntryUser> users, int teamId, CancellationToken ct)
     {
         if (request.DisplayName is not null || request.Password is not null)
         {
-            return TeamProblems.Invalid("userName",
+            return Refusal.Invalid("userName",
                 $"The user name '{user.UserName}' is taken; to add that existing person leave displayName and password out, or choose another user name.");
         }
         if (!await users.IsInRoleAsync(user, Roles.Clerk))
         {
-            return TeamProblems.Invalid("userName", $"'{user.UserName}' is not a clerk's account; only clerks join a team as members.");
+            return Refusal.Invalid("userName", $"'{user.UserName}' is not a clerk's account; only clerks join a team as members.");
         }
         return await TeamEndpoints.TeamOfUserAsync(db, user.Id, ct) switch
         {
             null => null,
-            var other when other == teamId => TeamProblems.Invalid("userName", $"{user.UserName} is already a member of this team."),
-            var other => TeamProblems.Invalid("userName", $"{user.UserName} is already in team {other}; a person belongs to at most one team."),
+            var other when other == teamId => Refusal.Invalid("userName", $"{user.UserName} is already a member of this team."),
+            var other => Refusal.Invalid("userName", $"{user.UserName} is already in team {other}; a person belongs to at most one team."),
         };
     }
 
-    private static async Task<Results<Ok<TeamDetail>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Update(
+    private static async Task<Results<Ok<TeamDetail>, ProblemHttpResult, ForbidHttpResult>> Update(
         int teamId, string userName, UpdateMemberRequest request, ClaimsPrincipal caller, TeamAccess access, EntryDb db,
         UserManager<EntryUser> users, TeamDirectory teams, CancellationToken ct)
     {
         var scope = await access.ForAsync(caller, teamId, ct);
         if (!scope.Exists)
         {
-            return TeamProblems.NotFound(teamId);
+            return TeamRefusals.NotFound(teamId).ToProblem();
         }
         if (!scope.CanManage)
         {
@@ -168,7 +169,7 @@ public static partial class MemberEndpoints
         }
         if (!Enum.IsDefined(request.Category))
         {
-            return TeamProblems.Invalid("category", "The category is civilRegistryOfficer, policeOfficer or other.");
+            return Refusal.Invalid("category", "The category is civilRegistryOfficer, policeOfficer or other.").ToProblem();
         }
         var member = await FindMemberAsync(db, users, teamId, userName, ct);
         if (member is null)
@@ -180,15 +181,15 @@ public static partial class MemberEndpoints
         return TypedResults.Ok((await teams.DetailAsync(teamId, ct))!);
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Remove(
+    private static async Task<Results<NoContent, ProblemHttpResult, ForbidHttpResult>> Remove(
         int teamId, string userName, ClaimsPrincipal caller, TeamAccess access, EntryDb db, UserManager<EntryUser> users,
-        ClaimService claims, WriteGate writes, SignedInConnections connections, TimeProvider time, ILogger<TeamMember> logger,
+        ITeamRosters rosters, IOffRosterClaims claims, WriteGate writes, SignedInConnections connections, ILogger<TeamMember> logger,
         CancellationToken ct)
     {
         var scope = await access.ForAsync(caller, teamId, ct);
         if (!scope.Exists)
         {
-            return TeamProblems.NotFound(teamId);
+            return TeamRefusals.NotFound(teamId).ToProblem();
         }
         if (!scope.CanManage)
         {
@@ -201,22 +202,17 @@ public static partial class MemberEndpoints
         }
         if (await db.Teams.AnyAsync(t => t.Id == teamId && t.LeaderId == member.UserId, ct))
         {
-            return TeamProblems.Invalid("userName", "The team's leader cannot be removed from the team.");
+            return Refusal.Invalid("userName", "The team's leader cannot be removed from the team.").ToProblem();
         }
 
-        // Shifts that have not ended yet lose the person; worked shifts stay as history.
-        var now = time.GetUtcNow();
-        var today = ShiftCalendar.LocalDate(now);
-        var openToday = ShiftCalendar.Shifts.Where(s => ShiftCalendar.End(today, s) > now).ToList();
-        // The book the person holds is released in the same transaction, as at shift end; the write gate keeps a case or a
-        // claim of theirs from slipping in between (the write paths also check membership and roster per request).
+        // Shifts that have not ended yet lose the person (worked shifts stay as history) and the book the person holds is
+        // released, in the same transaction, as at shift end; the write gate keeps a case or a claim of theirs from slipping
+        // in between (the write paths also check membership and roster per request).
         int entries;
-        IReadOnlyList<Entry.Server.Features.Claims.Claim> ended;
+        IReadOnlyList<EndedClaim> ended;
         await using (var tx = await writes.BeginAsync(db, ct))
         {
-            entries = await db.RosterEntries
-                .Where(e => e.TeamId == teamId && e.UserId == member.UserId && (e.Date > today || (e.Date == today && openToday.Contains(e.Shift))))
-                .ExecuteDeleteAsync(ct);
+            entries = await rosters.RemoveFromOpenShiftsAsync(teamId, member.UserId, ct);
             db.TeamMembers.Remove(member);
             await db.SaveChangesAsync(ct);
             ended = await claims.EndOffRosterAsync(teamId, ct);
@@ -235,8 +231,12 @@ public static partial class MemberEndpoints
         return await db.TeamMembers.FirstOrDefaultAsync(m => m.TeamId == teamId && m.User!.NormalizedUserName == normalized, ct);
     }
 
-    private static ProblemHttpResult NotAMember(int teamId, string userName) =>
-        TypedResults.Problem($"{Echo.Value(userName)} is not a member of team {teamId}.", statusCode: StatusCodes.Status404NotFound, title: "Not a member");
+    /// <summary>Names the route's user name as the field at fault, with the same sentence (what the browser app shows).</summary>
+    private static ProblemHttpResult NotAMember(int teamId, string userName)
+    {
+        var notAMember = $"{Echo.Value(userName)} is not a member of team {teamId}.";
+        return Refusal.NotFound("Not a member", notAMember).WithErrors("userName", notAMember).ToProblem();
+    }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Member added to team {TeamId}, now {MemberCount} members")]
     private static partial void LogMemberAdded(ILogger logger, int teamId, int memberCount);

@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using Entry.Server.Data;
 using Entry.Shared.Teams;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Teams;
@@ -54,19 +53,4 @@ public sealed class TeamDirectory(EntryDb db)
             IsComplete = t.Members.Count >= Team.FullSize,
             Computers = t.Computers,
         });
-}
-
-/// <summary>The problem answers shared by the Teams and Rosters endpoints.</summary>
-public static class TeamProblems
-{
-    public static ProblemHttpResult NotFound(int teamId) =>
-        TypedResults.Problem($"There is no team {teamId}.", statusCode: StatusCodes.Status404NotFound, title: "Team not found");
-
-    public static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
-
-    /// <summary>Documents the answers of an endpoint scoped to one team: 404 problem for an unknown team, 403 for another team.</summary>
-    public static RouteHandlerBuilder ScopedToTeam(this RouteHandlerBuilder endpoint) => endpoint
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .Produces(StatusCodes.Status403Forbidden);
 }

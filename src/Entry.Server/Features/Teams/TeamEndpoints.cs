@@ -33,10 +33,12 @@ public static partial class TeamEndpoints
             .WithSummary("One team with its members: Admins any team, a Monitor a team of their area, a leader or clerk only their own.");
         group.MapPost("/", Create)
             .RequireRoles(Roles.Admin)
+            .ProducesValidationProblem()
             .WithSummary("Create a team of a unit; its leader (an existing TeamLeader user in no team) becomes its first member.");
         group.MapPut("/{teamId:int}", Update)
             .RequireRoles(Roles.Admin, Roles.TeamLeader)
             .ScopedToTeam()
+            .ProducesValidationProblem()
             .WithSummary("Rename a team and set its number of computers (an Admin, or the team's leader).");
         group.MapMembers();
         return group;
@@ -52,7 +54,7 @@ public static partial class TeamEndpoints
         {
             return TypedResults.Ok(detail);
         }
-        return TypedResults.Problem("You are not a member of any team.", statusCode: StatusCodes.Status404NotFound, title: "No team");
+        return Refusal.NotFound("No team", "You are not a member of any team.").ToProblem();
     }
 
     private static async Task<Results<Ok<TeamDetail>, ProblemHttpResult, ForbidHttpResult>> Get(
@@ -61,7 +63,7 @@ public static partial class TeamEndpoints
         var scope = await access.ForAsync(user, teamId, ct);
         if (!scope.Exists)
         {
-            return TeamProblems.NotFound(teamId);
+            return TeamRefusals.NotFound(teamId).ToProblem();
         }
         if (!scope.CanRead)
         {
@@ -70,7 +72,7 @@ public static partial class TeamEndpoints
         return TypedResults.Ok((await teams.DetailAsync(teamId, ct))!);
     }
 
-    private static async Task<Results<Created<TeamDetail>, ValidationProblem>> Create(
+    private static async Task<Results<Created<TeamDetail>, ProblemHttpResult>> Create(
         CreateTeamRequest request, EntryDb db, UserManager<EntryUser> users, TeamDirectory teams, ILogger<Team> logger, CancellationToken ct)
     {
         var (name, errors) = ValidateTeam(request.Name, request.Computers);
@@ -103,7 +105,7 @@ public static partial class TeamEndpoints
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Refusal.Invalid(errors).ToProblem();
         }
 
         var team = new Team { Name = name!, UnitCode = request.UnitCode.Trim(), Computers = request.Computers, LeaderId = leader!.Id };
@@ -116,19 +118,19 @@ public static partial class TeamEndpoints
         catch (DbUpdateException)
         {
             // Another request put the leader in a team between the check and the insert (TeamMembers.UserId is unique).
-            return TeamProblems.Invalid("leaderUserName", $"{leader.UserName} has just joined another team.");
+            return Refusal.Invalid("leaderUserName", $"{leader.UserName} has just joined another team.").ToProblem();
         }
         LogTeamCreated(logger, team.Id, team.UnitCode);
         return TypedResults.Created($"/api/teams/{team.Id}", (await teams.DetailAsync(team.Id, ct))!);
     }
 
-    private static async Task<Results<Ok<TeamDetail>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Update(
+    private static async Task<Results<Ok<TeamDetail>, ProblemHttpResult, ForbidHttpResult>> Update(
         int teamId, UpdateTeamRequest request, ClaimsPrincipal user, TeamAccess access, EntryDb db, TeamDirectory teams, CancellationToken ct)
     {
         var scope = await access.ForAsync(user, teamId, ct);
         if (!scope.Exists)
         {
-            return TeamProblems.NotFound(teamId);
+            return TeamRefusals.NotFound(teamId).ToProblem();
         }
         if (!scope.CanManage)
         {
@@ -137,7 +139,7 @@ public static partial class TeamEndpoints
         var (name, errors) = ValidateTeam(request.Name, request.Computers);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Refusal.Invalid(errors).ToProblem();
         }
         var team = await db.Teams.SingleAsync(t => t.Id == teamId, ct);
         team.Name = name!;

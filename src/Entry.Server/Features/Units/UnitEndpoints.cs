@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Auth;
 using Entry.Server.Hosting;
@@ -27,7 +28,7 @@ public static class UnitEndpoints
         var area = await areas.OfReaderAsync(user, ct);
         if (area.SeesNothing)
         {
-            return AreaProblems.NoArea();
+            return AreaRefusals.NoArea().ToProblem();
         }
         var district = area.OnlyDistrict;
         var units = await db.Units.AsNoTracking().Where(u => district == null || u.DistrictCode == district).ToListAsync(ct);
