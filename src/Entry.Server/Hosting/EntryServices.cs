@@ -7,7 +7,7 @@ using Entry.Server.Features.Books;
 using Entry.Server.Features.Claims;
 using Entry.Server.Features.CountReports;
 using Entry.Server.Features.Dashboard;
-using Entry.Server.Features.Entries;
+using Entry.Server.Features.Cases;
 using Entry.Server.Features.Live;
 using Entry.Server.Features.National;
 using Entry.Server.Features.Reports;
@@ -73,7 +73,7 @@ public static class EntryServices
         services.AddTeams();
         services.AddShifts(builder.Configuration);
         services.AddAssignment();
-        services.AddEntries();
+        services.AddCases();
         services.AddCountReports();
         services.AddClaims();
         services.AddLive();

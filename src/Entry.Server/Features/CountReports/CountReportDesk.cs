@@ -1,7 +1,7 @@
 using Entry.Server.Common;
 using System.Security.Claims;
 using Entry.Server.Data;
-using Entry.Server.Features.Entries;
+using Entry.Server.Features.Cases;
 using Entry.Server.Features.Live;
 using Entry.Server.Features.Teams;
 using Entry.Shared.Auth;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Entry.Server.Features.Entries;
+using Entry.Server.Features.Cases;
 using Entry.Server.Features.Teams;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
-using Entry.Server.Features.Entries;
+using Entry.Server.Features.Cases;
 using Entry.Shared.Entries;
 using Microsoft.EntityFrameworkCore;
 

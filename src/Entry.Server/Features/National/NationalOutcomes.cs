@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Entry.Server.Data;
-using Entry.Server.Features.Entries;
+using Entry.Server.Features.Cases;
 using Entry.Server.Features.Live;
 using Entry.Server.Features.Progress;
 using Entry.Shared.Entries;

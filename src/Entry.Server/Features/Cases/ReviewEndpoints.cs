@@ -9,12 +9,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entry.Server.Features.Entries;
+namespace Entry.Server.Features.Cases;
 
 /// <summary>Skipped entry numbers, a case with its history, corrections, the verification queue and verifications.</summary>
 public static class ReviewEndpoints
 {
-    public static RouteGroupBuilder MapEntryReview(this RouteGroupBuilder group)
+    public static RouteGroupBuilder MapCaseReview(this RouteGroupBuilder group)
     {
         group.MapPost("/skip", Skip)
             .RequireRoles(Roles.Clerk)

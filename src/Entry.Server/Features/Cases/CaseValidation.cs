@@ -2,13 +2,13 @@ using Entry.Server.Features.Books;
 using Entry.Shared.Books;
 using Entry.Shared.Entries;
 
-namespace Entry.Server.Features.Entries;
+namespace Entry.Server.Features.Cases;
 
 /// <summary>
 /// Normalises a case (names and places to NFC, citizen IDs trimmed) and collects every breach of SPEC §3 "Case record",
 /// each under its camelCase JSON path (<c>birth.childName</c>). Messages never quote a name, a date of birth or an ID.
 /// </summary>
-public sealed partial class EntryValidation
+public sealed partial class CaseValidation
 {
     public const int MaxPage = 2000;
     /// <summary>No civil-registry record in the books predates this.</summary>
@@ -18,14 +18,14 @@ public sealed partial class EntryValidation
 
     private readonly Dictionary<string, List<string>> errors = [];
 
-    private EntryValidation()
+    private CaseValidation()
     {
     }
 
     /// <summary>The normalised request and the errors by field; no errors means the case may be stored.</summary>
     public static (CaseEntryRequest Normalized, Dictionary<string, string[]> Errors) Validate(CaseEntryRequest request, Book? book)
     {
-        var v = new EntryValidation();
+        var v = new CaseValidation();
         var normalized = v.Check(request, book);
         return (normalized, v.errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
     }

@@ -6,7 +6,7 @@ using Entry.Server.Tests.Shifts;
 using Entry.Server.Tests.Teams;
 using Entry.Shared.Entries;
 
-namespace Entry.Server.Tests.Entries;
+namespace Entry.Server.Tests.Cases;
 
 // The fake clock is handed to Quartz, whose clock is process-wide: run apart from the other servers.
 [Collection(MovedClockCollection.Name)]
@@ -14,7 +14,7 @@ public sealed class NameAndIdTests(EntryDesk desk) : IClassFixture<EntryDesk>
 {
     private async Task<HttpResponseMessage> PostBirthAsync(Func<BirthCase, BirthCase> change)
     {
-        var c = Cases.Birth(desk.NextNumber());
+        var c = SampleCases.Birth(desk.NextNumber());
         return await desk.BirthClerk.PostAsJsonAsync("/api/entries", c with { Birth = change(c.Birth!) });
     }
 
@@ -62,7 +62,7 @@ public sealed class NameAndIdTests(EntryDesk desk) : IClassFixture<EntryDesk>
         var response = await PostBirthAsync(b => b with { ChildName = name.Normalize(NormalizationForm.FormD) });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<CaseEntryResult>())!.Id;
-        var details = JsonDocument.Parse((await EntryValidationTests.StoredDetailsAsync(desk, id))!).RootElement;
+        var details = JsonDocument.Parse((await CaseValidationTests.StoredDetailsAsync(desk, id))!).RootElement;
         Assert.Equal(name.Normalize(NormalizationForm.FormC), details.GetProperty("childName").GetString());
     }
 
@@ -154,7 +154,7 @@ public sealed class NameAndIdTests(EntryDesk desk) : IClassFixture<EntryDesk>
     /// <summary>A valid birth case whose field holds <paramref name="escaped"/> as written into the JSON (escapes kept, or decoded to raw UTF-8).</summary>
     private async Task<HttpResponseMessage> PostRawBirthAsync(string field, string escaped, bool unescape = false)
     {
-        var c = Cases.Birth(desk.NextNumber());
+        var c = SampleCases.Birth(desk.NextNumber());
         var json = JsonSerializer.Serialize(c with { Birth = c.Birth! with
         {
             ChildName = field == "childName" ? "@@" : c.Birth.ChildName, MotherName = field == "motherName" ? "@@" : c.Birth.MotherName,
@@ -189,7 +189,7 @@ public sealed class NameAndIdTests(EntryDesk desk) : IClassFixture<EntryDesk>
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<CaseEntryResult>())!.Id;
 
-        var details = JsonDocument.Parse((await EntryValidationTests.StoredDetailsAsync(desk, id))!).RootElement;
+        var details = JsonDocument.Parse((await CaseValidationTests.StoredDetailsAsync(desk, id))!).RootElement;
         var stored = details.GetProperty("childName").GetString()!;
         Assert.Equal("Nguyễn Thị Hoa".Normalize(NormalizationForm.FormC), stored);
         Assert.True(stored.IsNormalized(NormalizationForm.FormC));
@@ -225,7 +225,7 @@ public sealed class NameAndIdTests(EntryDesk desk) : IClassFixture<EntryDesk>
     [Fact]
     public async Task A_spouses_citizen_id_is_checked_on_its_own_field()
     {
-        var c = Cases.Marriage(desk.NextNumber());
+        var c = SampleCases.Marriage(desk.NextNumber());
         var response = await desk.MarriageClerk.PostAsJsonAsync("/api/entries",
             c with { Marriage = c.Marriage! with { HusbandCitizenId = "070075000001", WifeCitizenId = "070178000002x" } });
         Assert.Equal(["marriage.wifeCitizenId"], (await TeamSetup.ProblemAsync(response)).Fields.ToArray());

@@ -3,7 +3,7 @@ using Entry.Shared.Entries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Entry.Server.Features.Entries;
+namespace Entry.Server.Features.Cases;
 
 /// <summary>One correction or verification of a stored case: the fields it changed, before and after, as JSON.</summary>
 public sealed class CaseRevisionRecord

@@ -7,7 +7,7 @@ using Entry.Shared.Entries;
 using Entry.Shared.Progress;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entry.Server.Tests.Entries;
+namespace Entry.Server.Tests.Cases;
 
 [Collection(MovedClockCollection.Name)]
 public sealed class VerificationTests(ReviewDesk desk) : IClassFixture<ReviewDesk>

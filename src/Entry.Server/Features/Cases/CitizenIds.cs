@@ -1,6 +1,6 @@
 using Entry.Shared.Entries;
 
-namespace Entry.Server.Features.Entries;
+namespace Entry.Server.Features.Cases;
 
 /// <summary>
 /// The 12-digit personal identification number (số định danh cá nhân, Circular 59/2021/TT-BCA):

@@ -5,7 +5,7 @@ using Entry.Shared.Entries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Entry.Server.Features.Entries;
+namespace Entry.Server.Features.Cases;
 
 /// <summary>
 /// One entry number of a book: a logged case, or a number skipped with a reason (no case data). The type-specific

@@ -6,7 +6,7 @@ using Entry.Server.Tests.Teams;
 using Entry.Shared.Entries;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entry.Server.Tests.Entries;
+namespace Entry.Server.Tests.Cases;
 
 /// <summary>
 /// A server whose clock stands at 09:00 local on <see cref="EntryDesk.Today"/> (shift 1 open): the team "rv" with three
@@ -84,7 +84,7 @@ public sealed class ReviewDesk : IAsyncLifetime
     /// <summary>Logs a birth case in <see cref="Books.Long"/> and answers the request as stored.</summary>
     public async Task<CaseEntryRequest> LogAsync(bool flagged = false)
     {
-        var request = Cases.Birth(NextNumber(), Books.Long) with
+        var request = SampleCases.Birth(NextNumber(), Books.Long) with
         {
             NeedsVerification = flagged,
             VerificationReason = flagged ? VerificationReason.Illegible : null,

@@ -1,9 +1,9 @@
 using Entry.Shared.Entries;
 
-namespace Entry.Server.Features.Entries;
+namespace Entry.Server.Features.Cases;
 
 /// <summary>The type-specific objects: names, places, dates in order, citizen IDs.</summary>
-public sealed partial class EntryValidation
+public sealed partial class CaseValidation
 {
     private BirthCase CheckBirth(BirthCase birth, DateOnly? registered)
     {

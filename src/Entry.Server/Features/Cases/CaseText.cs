@@ -1,6 +1,6 @@
 using Entry.Server.Common;
 
-namespace Entry.Server.Features.Entries;
+namespace Entry.Server.Features.Cases;
 
 /// <summary>
 /// Names and places as they are stored: Unicode NFC, trimmed, inner runs of spaces collapsed to one (<see cref="TextField"/>).

@@ -10,7 +10,7 @@ using Entry.Shared.Entries;
 using Entry.Shared.Live;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entry.Server.Features.Entries;
+namespace Entry.Server.Features.Cases;
 
 /// <summary>
 /// Reads a stored case with its history, corrects it, and verifies a flagged one. Every change that alters a field
@@ -93,7 +93,7 @@ public sealed partial class CaseReview(EntryDb db, WriteGate writes, ProgressCou
             return (null, VersionMismatch(entry.Version));
         }
         var book = entry.Book!;
-        var (normalized, errors) = EntryValidation.Validate(request, book);
+        var (normalized, errors) = CaseValidation.Validate(request, book);
         if (request.Id != entry.Id)
         {
             errors["id"] = ["The id of the body is the id of the entry in the path."];
@@ -132,13 +132,13 @@ public sealed partial class CaseReview(EntryDb db, WriteGate writes, ProgressCou
         entry.Page = normalized.Page;
         entry.NeedsVerification = normalized.NeedsVerification;
         entry.VerificationReason = normalized.VerificationReason;
-        entry.Details = EntryRecorder.Details(normalized, book.Type);
+        entry.Details = CaseRecorder.Details(normalized, book.Type);
         entry.Status = to;
         entry.Version++;
         db.CaseRevisions.Add(new CaseRevisionRecord
         {
             EntryId = entry.Id, Version = entry.Version, Kind = kind, ChangedById = userId, ChangedAt = now,
-            Changes = JsonSerializer.Serialize(changes, EntryRecorder.Json),
+            Changes = JsonSerializer.Serialize(changes, CaseRecorder.Json),
         });
         // A change of what the national side holds is sent again (an update once it has the case, else the case);
         // a flagged case's message waits for its verification.
@@ -181,7 +181,7 @@ public sealed partial class CaseReview(EntryDb db, WriteGate writes, ProgressCou
     /// <summary>The stored case as the request that would store it now.</summary>
     private static CaseEntryRequest Stored(CaseEntry entry)
     {
-        var json = EntryRecorder.Json;
+        var json = CaseRecorder.Json;
         return new CaseEntryRequest
         {
             Id = entry.Id,
@@ -227,7 +227,7 @@ public sealed partial class CaseReview(EntryDb db, WriteGate writes, ProgressCou
             Version = entry.Version,
             History = revisions
                 .Select(r => new CaseRevision(r.Version, r.Kind, r.UserName ?? "", r.DisplayName, r.ChangedAt,
-                    JsonSerializer.Deserialize<List<FieldChange>>(r.Changes, EntryRecorder.Json) ?? []))
+                    JsonSerializer.Deserialize<List<FieldChange>>(r.Changes, CaseRecorder.Json) ?? []))
                 .ToList(),
             National = entry.NationalState,
             NationalRecordId = entry.NationalRecordId,

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Entry.Shared.Entries;
 
-namespace Entry.Server.Features.Entries;
+namespace Entry.Server.Features.Cases;
 
 /// <summary>A case flattened to its fields by JSON path (<c>birth.childName</c>), values as text: what a revision compares.</summary>
 public static class CaseSnapshot

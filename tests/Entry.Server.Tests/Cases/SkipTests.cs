@@ -7,7 +7,7 @@ using Entry.Shared.Claims;
 using Entry.Shared.Entries;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entry.Server.Tests.Entries;
+namespace Entry.Server.Tests.Cases;
 
 [Collection(MovedClockCollection.Name)]
 public sealed class SkipTests(ReviewDesk desk) : IClassFixture<ReviewDesk>
@@ -43,7 +43,7 @@ public sealed class SkipTests(ReviewDesk desk) : IClassFixture<ReviewDesk>
         await desk.Clerk.PostAsJsonAsync("/api/entries/skip", skipped);
 
         var skipLogged = await desk.Clerk.PostAsJsonAsync("/api/entries/skip", Skip(logged.EntryNumber));
-        var logSkipped = await desk.Clerk.PostAsJsonAsync("/api/entries", Cases.Birth(skipped.EntryNumber, ReviewDesk.Books.Long));
+        var logSkipped = await desk.Clerk.PostAsJsonAsync("/api/entries", SampleCases.Birth(skipped.EntryNumber, ReviewDesk.Books.Long));
 
         Assert.Equal(HttpStatusCode.Conflict, skipLogged.StatusCode);
         Assert.Contains("entryNumber", (await TeamSetup.ProblemAsync(skipLogged)).Fields);
@@ -85,7 +85,7 @@ public sealed class SkipTests(ReviewDesk desk) : IClassFixture<ReviewDesk>
     [Fact]
     public async Task Skips_finish_a_book_when_logged_and_skipped_reach_its_case_count()
     {
-        var logged = await desk.ShortClerk.PostAsJsonAsync("/api/entries", Cases.Birth(1, ReviewDesk.Books.Short));
+        var logged = await desk.ShortClerk.PostAsJsonAsync("/api/entries", SampleCases.Birth(1, ReviewDesk.Books.Short));
         logged.EnsureSuccessStatusCode();
         await desk.ShortClerk.PostAsJsonAsync("/api/entries/skip", Skip(2, ReviewDesk.Books.Short));
         var held = (await desk.ShortClerk.GetFromJsonAsync<ClaimedBook>("/api/claims/mine"))!;

@@ -1,4 +1,4 @@
-namespace Entry.Server.Features.Entries;
+namespace Entry.Server.Features.Cases;
 
 /// <summary>Why a read, correction or verification of a case was refused: the HTTP status, and the fields at fault when there are any.</summary>
 public sealed record ReviewProblem(int Status, string Title, string Detail, Dictionary<string, string[]>? Errors = null)

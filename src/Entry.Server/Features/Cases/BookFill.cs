@@ -6,7 +6,7 @@ using Entry.Shared.Books;
 using Entry.Shared.Entries;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entry.Server.Features.Entries;
+namespace Entry.Server.Features.Cases;
 
 /// <summary>How far a book is filled (logged cases and skipped entry numbers), and the rules that follow from it.</summary>
 public static class BookFill
@@ -63,7 +63,7 @@ public static class BookFill
         }
         var book = await db.Books.AsNoTracking().SingleAsync(b => b.Id == stored.BookId, ct);
         var (logged, skipped) = await CountAsync(db, stored.BookId, ct);
-        return new EntryAnswer(EntryOutcome.Replayed, EntryRecorder.Result(stored, book, logged, skipped));
+        return new EntryAnswer(EntryOutcome.Replayed, CaseRecorder.Result(stored, book, logged, skipped));
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ using Entry.Server.Tests.Teams;
 using Entry.Shared.Entries;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entry.Server.Tests.Entries;
+namespace Entry.Server.Tests.Cases;
 
 /// <summary>
 /// A server whose clock stands at 09:00 local on a Tuesday (shift 1 open), whatever the hour the tests run at, with one
@@ -98,7 +98,7 @@ public sealed class EntryDesk : IAsyncLifetime
 }
 
 /// <summary>Valid cases of each type, to break one field at a time.</summary>
-internal static class Cases
+internal static class SampleCases
 {
     public static CaseEntryRequest Birth(int number, string book = EntryDesk.Books.Birth) => new()
     {

@@ -7,7 +7,7 @@ using Entry.Shared.Entries;
 using Entry.Shared.Progress;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entry.Server.Tests.Entries;
+namespace Entry.Server.Tests.Cases;
 
 [Collection(MovedClockCollection.Name)]
 public sealed class ProgressAfterEntryTests(EntryDesk desk) : IClassFixture<EntryDesk>
@@ -18,13 +18,13 @@ public sealed class ProgressAfterEntryTests(EntryDesk desk) : IClassFixture<Entr
         var admin = await desk.Factory.AdminAsync();
         var before = (await admin.GetFromJsonAsync<ProgressResponse>("/api/progress"))!;
 
-        var plain = await desk.BirthClerk.PostAsJsonAsync("/api/entries", Cases.Birth(desk.NextNumber()));
-        var flagged = await desk.BirthClerk.PostAsJsonAsync("/api/entries", Cases.Birth(desk.NextNumber()) with
+        var plain = await desk.BirthClerk.PostAsJsonAsync("/api/entries", SampleCases.Birth(desk.NextNumber()));
+        var flagged = await desk.BirthClerk.PostAsJsonAsync("/api/entries", SampleCases.Birth(desk.NextNumber()) with
         {
             NeedsVerification = true,
             VerificationReason = VerificationReason.Illegible,
         });
-        var retried = await desk.BirthClerk.PostAsJsonAsync("/api/entries", Cases.Birth(desk.NextNumber()) with { Id = (await plain.Content.ReadFromJsonAsync<CaseEntryResult>())!.Id });
+        var retried = await desk.BirthClerk.PostAsJsonAsync("/api/entries", SampleCases.Birth(desk.NextNumber()) with { Id = (await plain.Content.ReadFromJsonAsync<CaseEntryResult>())!.Id });
 
         Assert.Equal(HttpStatusCode.Created, flagged.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, retried.StatusCode);
@@ -39,7 +39,7 @@ public sealed class ProgressAfterEntryTests(EntryDesk desk) : IClassFixture<Entr
     public async Task The_counters_equal_the_cases_stored_for_every_scope_even_under_parallel_submissions()
     {
         var numbers = Enumerable.Range(0, 12).Select(_ => desk.NextNumber()).ToList();
-        var answers = await Task.WhenAll(numbers.Select((n, i) => desk.BirthClerk.PostAsJsonAsync("/api/entries", Cases.Birth(n) with
+        var answers = await Task.WhenAll(numbers.Select((n, i) => desk.BirthClerk.PostAsJsonAsync("/api/entries", SampleCases.Birth(n) with
         {
             NeedsVerification = i % 3 == 0,
             VerificationReason = i % 3 == 0 ? VerificationReason.MissingInformation : null,

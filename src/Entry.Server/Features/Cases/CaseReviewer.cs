@@ -5,7 +5,7 @@ using Entry.Shared.Auth;
 using Entry.Shared.Teams;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entry.Server.Features.Entries;
+namespace Entry.Server.Features.Cases;
 
 /// <summary>Who the caller is to a team's cases: the team's leader, one of its civil-registry officers, an Admin.</summary>
 public sealed record CaseReviewer(string UserId, bool IsAdmin, bool IsLeader, bool IsOfficer)

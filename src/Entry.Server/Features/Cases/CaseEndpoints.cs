@@ -5,11 +5,11 @@ using Entry.Shared.Auth;
 using Entry.Shared.Entries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Entry.Server.Features.Entries;
+namespace Entry.Server.Features.Cases;
 
-public static class EntryEndpoints
+public static class CaseEndpoints
 {
-    public static RouteGroupBuilder MapEntries(this RouteGroupBuilder group)
+    public static RouteGroupBuilder MapCases(this RouteGroupBuilder group)
     {
         group.WithTags("Entries");
         group.MapPost("/", Log)
@@ -17,11 +17,11 @@ public static class EntryEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Log one case of the book the clerk holds on their open shift; a retry with the same id and body answers 200 with the first result.");
-        return group.MapEntryReview();
+        return group.MapCaseReview();
     }
 
     private static async Task<Results<Created<CaseEntryResult>, Ok<CaseEntryResult>, ValidationProblem, ProblemHttpResult>> Log(
-        CaseEntryRequest request, ClaimsPrincipal user, EntryRecorder recorder, CancellationToken ct)
+        CaseEntryRequest request, ClaimsPrincipal user, CaseRecorder recorder, CancellationToken ct)
     {
         var answer = await recorder.RecordAsync(request, TeamAccess.UserId(user)!, ct);
         return answer.Outcome switch

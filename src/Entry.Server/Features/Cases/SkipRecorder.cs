@@ -10,7 +10,7 @@ using Entry.Shared.Entries;
 using Entry.Shared.Live;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entry.Server.Features.Entries;
+namespace Entry.Server.Features.Cases;
 
 /// <summary>
 /// Skips an entry number of the held book with a reason (a missing page, a blank or cancelled entry, a number never
@@ -100,7 +100,7 @@ public sealed partial class SkipRecorder(EntryDb db, WriteGate writes, ProgressC
         {
             live.BookChanged(new BookChangedNotice(BookChangeKind.Finished, place, book.Code, book.Type, userId, logged, book.CaseCount, now));
         }
-        return new EntryAnswer(EntryOutcome.Created, EntryRecorder.Result(skip, book, logged, skipped));
+        return new EntryAnswer(EntryOutcome.Created, CaseRecorder.Result(skip, book, logged, skipped));
     }
 
     private static Dictionary<string, string[]> Validate(SkipEntryRequest request, Book? book)
@@ -145,7 +145,7 @@ public sealed partial class SkipRecorder(EntryDb db, WriteGate writes, ProgressC
         Errors: new() { ["entryNumber"] = ["This entry number of the book is already logged or skipped."] });
 
     private static string Hash(SkipEntryRequest normalized) =>
-        "skip:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(normalized, EntryRecorder.Json))))[..59];
+        "skip:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(normalized, CaseRecorder.Json))))[..59];
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information,
         Message = "Entry {EntryId} of book {BookId} skipped as number {EntryNumber}: {Logged} logged and {Skipped} skipped of {CaseCount}")]

@@ -5,7 +5,7 @@ using Entry.Server.Tests.Teams;
 using Entry.Shared.Entries;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entry.Server.Tests.Entries;
+namespace Entry.Server.Tests.Cases;
 
 [Collection(MovedClockCollection.Name)]
 public sealed class CorrectionTests(ReviewDesk desk) : IClassFixture<ReviewDesk>
@@ -136,7 +136,7 @@ public sealed class CorrectionTests(ReviewDesk desk) : IClassFixture<ReviewDesk>
         {
             var book = await db.Books.SingleAsync(b => b.Code == ReviewDesk.Books.Stale);
             var claim = await db.Claims.SingleAsync(c => c.BookId == book.Id);
-            var entry = new Entry.Server.Features.Entries.CaseEntry
+            var entry = new Entry.Server.Features.Cases.CaseEntry
             {
                 Id = Guid.NewGuid(), BookId = book.Id, Type = book.Type, EntryNumber = 1, RegistrationDate = new DateOnly(1995, 3, 14), Page = 4,
                 NeedsVerification = false, Details = "{\"childName\":\"Lê Văn A\",\"sex\":\"male\",\"dateOfBirth\":\"1995-03-01\",\"placeOfBirth\":\"Xã A\",\"motherName\":\"Lê Thị B\",\"fatherName\":\"Lê Văn C\"}",

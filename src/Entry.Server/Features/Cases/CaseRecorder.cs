@@ -12,7 +12,7 @@ using Entry.Shared.Entries;
 using Entry.Shared.Live;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entry.Server.Features.Entries;
+namespace Entry.Server.Features.Cases;
 
 /// <summary>What became of one submission.</summary>
 public enum EntryOutcome
@@ -32,7 +32,7 @@ public sealed record EntryAnswer(EntryOutcome Outcome, CaseEntryResult? Result =
 /// per id. The primary key (the client's id) and the unique (book, entry number) settle races; the loser is answered,
 /// never a 500.
 /// </summary>
-public sealed partial class EntryRecorder(EntryDb db, WriteGate writes, ProgressCounters counters, NationalOutbox outbox, ISprintEvents live, TimeProvider time, ILogger<EntryRecorder> logger)
+public sealed partial class CaseRecorder(EntryDb db, WriteGate writes, ProgressCounters counters, NationalOutbox outbox, ISprintEvents live, TimeProvider time, ILogger<CaseRecorder> logger)
 {
     // Names stay readable in the stored JSON (NFC, not \u escapes); the JSON is never written into HTML.
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -44,7 +44,7 @@ public sealed partial class EntryRecorder(EntryDb db, WriteGate writes, Progress
     {
         var code = request.BookCode?.Trim();
         var book = string.IsNullOrEmpty(code) ? null : await db.Books.AsNoTracking().Include(b => b.Unit).FirstOrDefaultAsync(b => b.Code == code, ct);
-        var (normalized, errors) = EntryValidation.Validate(request, book);
+        var (normalized, errors) = CaseValidation.Validate(request, book);
         if (errors.Count > 0)
         {
             return new EntryAnswer(EntryOutcome.Invalid, Errors: errors);
