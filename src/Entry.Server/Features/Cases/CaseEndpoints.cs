@@ -3,6 +3,7 @@ using Entry.Server.Features.Teams;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;
 using Entry.Shared.Entries;
+using Entry.Server.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Entry.Server.Features.Cases;
@@ -20,18 +21,16 @@ public static class CaseEndpoints
         return group.MapCaseReview();
     }
 
-    private static async Task<Results<Created<CaseEntryResult>, Ok<CaseEntryResult>, ValidationProblem, ProblemHttpResult>> Log(
-        CaseEntryRequest request, ClaimsPrincipal user, CaseRecorder recorder, CancellationToken ct)
-    {
-        var answer = await recorder.RecordAsync(request, TeamAccess.UserId(user)!, ct);
-        return answer.Outcome switch
+    private static async Task<Results<Created<CaseEntryResult>, Ok<CaseEntryResult>, ProblemHttpResult>> Log(
+        CaseEntryRequest request, ClaimsPrincipal user, CaseRecorder recorder, CancellationToken ct) =>
+        Answer(await recorder.RecordAsync(request, TeamAccess.UserId(user)!, ct));
+
+    /// <summary>A new entry's answer: 201 when stored now, 200 with the first result for a retry, else the refusal.</summary>
+    internal static Results<Created<CaseEntryResult>, Ok<CaseEntryResult>, ProblemHttpResult> Answer((CaseStored? Stored, Refusal? Refusal) answer) =>
+        answer switch
         {
-            EntryOutcome.Created => TypedResults.Created($"/api/entries/{answer.Result!.Id}", answer.Result),
-            EntryOutcome.Replayed => TypedResults.Ok(answer.Result!),
-            EntryOutcome.Invalid => TypedResults.ValidationProblem(answer.Errors!),
-            EntryOutcome.Forbidden => TypedResults.Problem(answer.Detail, statusCode: StatusCodes.Status403Forbidden, title: answer.Title),
-            _ => TypedResults.Problem(answer.Detail, statusCode: StatusCodes.Status409Conflict, title: answer.Title,
-                extensions: new Dictionary<string, object?> { ["errors"] = answer.Errors }),
+            ({ IsReplay: false } stored, _) => TypedResults.Created($"/api/entries/{stored.Result.Id}", stored.Result),
+            ({ } replayed, _) => TypedResults.Ok(replayed.Result),
+            (_, var refusal) => refusal!.ToProblem(),
         };
-    }
 }

@@ -1,38 +1,21 @@
+using Entry.Server.Common;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
-using Entry.Server.Features.Live;
-using Entry.Server.Features.National;
-using Entry.Server.Features.Progress;
-using Entry.Server.Features.Shifts;
 using Entry.Shared.Books;
 using Entry.Shared.Entries;
-using Entry.Shared.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Cases;
 
-/// <summary>What became of one submission.</summary>
-public enum EntryOutcome
-{
-    Created,
-    Replayed,
-    Invalid,
-    Forbidden,
-    Conflict,
-}
-
-public sealed record EntryAnswer(EntryOutcome Outcome, CaseEntryResult? Result = null, Dictionary<string, string[]>? Errors = null,
-    string? Title = null, string? Detail = null);
-
 /// <summary>
 /// Logs one case: validates it, lets in only the clerk holding the book on the claim's open shift, and stores it once
-/// per id. The primary key (the client's id) and the unique (book, entry number) settle races; the loser is answered,
-/// never a 500.
+/// per id through the <see cref="CaseLedger"/>. The primary key (the client's id) and the unique (book, entry number)
+/// settle races; the loser is answered, never a 500.
 /// </summary>
-public sealed partial class CaseRecorder(EntryDb db, WriteGate writes, ProgressCounters counters, NationalOutbox outbox, ISprintEvents live, TimeProvider time, ILogger<CaseRecorder> logger)
+public sealed partial class CaseRecorder(EntryDb db, CaseLedger ledger, TimeProvider time, ILogger<CaseRecorder> logger)
 {
     // Names stay readable in the stored JSON (NFC, not \u escapes); the JSON is never written into HTML.
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -40,14 +23,14 @@ public sealed partial class CaseRecorder(EntryDb db, WriteGate writes, ProgressC
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    public async Task<EntryAnswer> RecordAsync(CaseEntryRequest request, string userId, CancellationToken ct)
+    public async Task<(CaseStored? Stored, Refusal? Refusal)> RecordAsync(CaseEntryRequest request, string userId, CancellationToken ct)
     {
         var code = request.BookCode?.Trim();
         var book = string.IsNullOrEmpty(code) ? null : await db.Books.AsNoTracking().Include(b => b.Unit).FirstOrDefaultAsync(b => b.Code == code, ct);
         var (normalized, errors) = CaseValidation.Validate(request, book);
         if (errors.Count > 0)
         {
-            return new EntryAnswer(EntryOutcome.Invalid, Errors: errors);
+            return (null, Refusal.Invalid(errors));
         }
         var hash = Hash(normalized);
 
@@ -60,13 +43,7 @@ public sealed partial class CaseRecorder(EntryDb db, WriteGate writes, ProgressC
         var (claim, refusal) = await BookFill.HolderClaimAsync(db, book!, userId, now, ct);
         if (refusal is not null)
         {
-            return refusal;
-        }
-
-        if (await db.CaseEntries.AnyAsync(e => e.BookId == book!.Id && e.EntryNumber == normalized.EntryNumber, ct))
-        {
-            // Taken by this very case if a twin submission got in since the replay check above.
-            return await ReplayAsync(normalized.Id, hash, userId, ct) ?? await NumberTakenAsync(book!, normalized.EntryNumber, ct);
+            return (null, refusal);
         }
 
         var entry = new CaseEntry
@@ -88,58 +65,24 @@ public sealed partial class CaseRecorder(EntryDb db, WriteGate writes, ProgressC
             Shift = claim.Shift,
             StoredAt = now,
         };
-        db.CaseEntries.Add(entry);
-        // Its message to the national database is stored with it, or neither is.
-        outbox.Add(entry, book);
-        int logged, skipped;
-        bool finished;
-        await using (var tx = await writes.BeginAsync(db, ct))
+        var write = new NewEntryWrite(entry, book, claim.Id, NumberTaken);
+        await ledger.WriteAsync(write);
+        if (write.Refusal is { } refused)
         {
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // Lost a race: the same id stored by a twin submission, or the entry number taken by another id.
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return await ReplayAsync(normalized.Id, hash, userId, ct) ?? await NumberTakenAsync(book, normalized.EntryNumber, ct);
-            }
-            if (!await BookFill.StillHeldAsync(db, claim.Id, ct))
-            {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return BookFill.ClaimEnded();
-            }
-            (logged, skipped) = await BookFill.CountAsync(db, book.Id, ct);
-            finished = await BookFill.UpdateBookAsync(db, book.Id, book.CaseCount, logged + skipped, ct);
-            await counters.ApplyAsync(BookFill.Scopes(entry, book), ProgressCounters.Change(null, entry.Status), ct);
-            await tx.CommitAsync(ct);
+            // Taken by this very case if a twin submission got in first, else by another id.
+            return write.Taken && await ReplayAsync(normalized.Id, hash, userId, ct) is { } again ? again : (null, refused);
         }
-        outbox.Wake();
+        var (logged, skipped) = write.Fill;
         LogStored(logger, entry.Id, book.Id, entry.EntryNumber, logged, book.CaseCount);
-        var place = new SprintPlace(claim.TeamId, book.UnitCode, book.Unit!.DistrictCode);
-        live.CaseLogged(new CaseLoggedNotice(place, book.Code, book.Type, userId, logged, book.CaseCount, entry.NeedsVerification, now));
-        if (finished)
-        {
-            live.BookChanged(new BookChangedNotice(BookChangeKind.Finished, place, book.Code, book.Type, userId, logged, book.CaseCount, now));
-        }
-        return new EntryAnswer(EntryOutcome.Created, Result(entry, book, logged, skipped));
+        return (new CaseStored(Result(entry, book, logged, skipped), IsReplay: false), null);
     }
 
-    private Task<EntryAnswer?> ReplayAsync(Guid id, string hash, string userId, CancellationToken ct) =>
+    private static readonly Refusal NumberTaken = Refusal.Conflict("Entry number already logged",
+            "This entry number of the book is already logged under another id.")
+        .WithErrors("entryNumber", "This entry number of the book is already logged.");
+
+    private Task<(CaseStored? Stored, Refusal? Refusal)?> ReplayAsync(Guid id, string hash, string userId, CancellationToken ct) =>
         BookFill.ReplayAsync(db, id, hash, userId, "case", ct);
-
-    private async Task<EntryAnswer> NumberTakenAsync(Book book, int entryNumber, CancellationToken ct)
-    {
-        var taken = await db.CaseEntries.AnyAsync(e => e.BookId == book.Id && e.EntryNumber == entryNumber, ct);
-        return new EntryAnswer(EntryOutcome.Conflict, Title: "Entry number already logged",
-            Detail: taken
-                ? "This entry number of the book is already logged under another id."
-                : "The case could not be stored because of a conflicting write; retry it.",
-            Errors: new() { ["entryNumber"] = ["This entry number of the book is already logged."] });
-    }
 
     internal static CaseEntryResult Result(CaseEntry entry, Book book, int logged, int skipped) => new()
     {

@@ -1,13 +1,10 @@
+using Entry.Server.Common;
 using System.Security.Claims;
 using System.Text.Json;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
-using Entry.Server.Features.Live;
-using Entry.Server.Features.National;
-using Entry.Server.Features.Progress;
 using Entry.Shared.Books;
 using Entry.Shared.Entries;
-using Entry.Shared.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Cases;
@@ -16,77 +13,76 @@ namespace Entry.Server.Features.Cases;
 /// Reads a stored case with its history, corrects it, and verifies a flagged one. Every change that alters a field
 /// stores a revision (who, when, each field before and after) and bumps the version; counters follow the status.
 /// </summary>
-public sealed partial class CaseReview(EntryDb db, WriteGate writes, ProgressCounters counters, NationalOutbox outbox, ISprintEvents live, TimeProvider time, ILogger<CaseReview> logger)
+public sealed partial class CaseReview(EntryDb db, CaseLedger ledger, TimeProvider time, ILogger<CaseReview> logger)
 {
-    public async Task<(CaseEntryDetails? Details, ReviewProblem? Problem)> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(CaseEntryDetails? Details, Refusal? Refusal)> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
         var entry = await LoadAsync(id, ct);
         if (entry is null)
         {
-            return (null, ReviewProblem.NotFound(id));
+            return (null, NotFound(id));
         }
         var reviewer = await CaseReviewer.ForAsync(db, user, entry.TeamId, ct);
         if (!(reviewer.IsAdmin || reviewer.IsLeader || reviewer.IsOfficer || entry.ClerkId == reviewer.UserId))
         {
-            return (null, ReviewProblem.Forbidden("Only the clerk who logged the case, its team's leader and civil-registry officers, and Admins read it."));
+            return (null, Forbidden("Only the clerk who logged the case, its team's leader and civil-registry officers, and Admins read it."));
         }
         return (await DetailsAsync(entry, ct), null);
     }
 
     /// <summary>A correction by the clerk who logged the case (while holding the book on its open shift) or by a civil-registry officer of the team.</summary>
-    public async Task<(CaseEntryDetails? Details, ReviewProblem? Problem)> CorrectAsync(Guid id, CaseEntryRequest request, int? ifMatch, ClaimsPrincipal user,
+    public async Task<(CaseEntryDetails? Details, Refusal? Refusal)> CorrectAsync(Guid id, CaseEntryRequest request, int? ifMatch, ClaimsPrincipal user,
         CancellationToken ct)
     {
         var entry = await LoadAsync(id, ct);
         if (entry is null)
         {
-            return (null, ReviewProblem.NotFound(id));
+            return (null, NotFound(id));
         }
         var reviewer = await CaseReviewer.ForAsync(db, user, entry.TeamId, ct);
         if (!reviewer.IsOfficer)
         {
             if (entry.ClerkId != reviewer.UserId)
             {
-                return (null, ReviewProblem.Forbidden("Only the clerk who logged the case or a civil-registry officer of its team corrects it."));
+                return (null, Forbidden("Only the clerk who logged the case or a civil-registry officer of its team corrects it."));
             }
             var (_, refusal) = await BookFill.HolderClaimAsync(db, entry.Book!, reviewer.UserId, time.GetUtcNow(), ct);
             if (refusal is not null)
             {
-                return (null, new ReviewProblem(StatusCodes.Status403Forbidden, refusal.Title!,
-                    $"{refusal.Detail} After the claim ends, a civil-registry officer of the team corrects the case."));
+                return (null, refusal with { Detail = $"{refusal.Detail} After the claim ends, a civil-registry officer of the team corrects the case." });
             }
         }
         return await ChangeAsync(entry, request, ifMatch, reviewer.UserId, RevisionKind.Corrected, ct);
     }
 
     /// <summary>A civil-registry officer of the case's team confirms a flagged case, as it is or corrected.</summary>
-    public async Task<(CaseEntryDetails? Details, ReviewProblem? Problem)> VerifyAsync(Guid id, VerifyRequest request, int? ifMatch, ClaimsPrincipal user,
+    public async Task<(CaseEntryDetails? Details, Refusal? Refusal)> VerifyAsync(Guid id, VerifyRequest request, int? ifMatch, ClaimsPrincipal user,
         CancellationToken ct)
     {
         var entry = await LoadAsync(id, ct);
         if (entry is null)
         {
-            return (null, ReviewProblem.NotFound(id));
+            return (null, NotFound(id));
         }
         var reviewer = await CaseReviewer.ForAsync(db, user, entry.TeamId, ct);
         if (!reviewer.IsOfficer)
         {
-            return (null, ReviewProblem.Forbidden("Only a civil-registry officer of the case's team verifies it."));
+            return (null, Forbidden("Only a civil-registry officer of the case's team verifies it."));
         }
         if (entry.Status != CaseStatus.Flagged)
         {
-            return (null, new ReviewProblem(StatusCodes.Status409Conflict, "Not waiting for verification",
+            return (null, Refusal.Conflict("Not waiting for verification",
                 $"Entry {id} is {JsonSerializer.Serialize(entry.Status).Trim('"')}, not flagged: only flagged cases are verified."));
         }
         return await ChangeAsync(entry, request.Correction ?? Stored(entry), ifMatch, reviewer.UserId, RevisionKind.Verified, ct);
     }
 
-    private async Task<(CaseEntryDetails? Details, ReviewProblem? Problem)> ChangeAsync(CaseEntry entry, CaseEntryRequest request, int? ifMatch,
+    private async Task<(CaseEntryDetails? Details, Refusal? Refusal)> ChangeAsync(CaseEntry entry, CaseEntryRequest request, int? ifMatch,
         string userId, RevisionKind kind, CancellationToken ct)
     {
         if (entry.IsSkipped)
         {
-            return (null, new ReviewProblem(StatusCodes.Status409Conflict, "Skipped entry", "A skipped entry number holds no case to correct."));
+            return (null, Refusal.Conflict("Skipped entry", "A skipped entry number holds no case to correct."));
         }
         if (ifMatch is { } expected && expected != entry.Version)
         {
@@ -104,7 +100,7 @@ public sealed partial class CaseReview(EntryDb db, WriteGate writes, ProgressCou
         }
         if (errors.Count > 0)
         {
-            return (null, ReviewProblem.Invalid(errors));
+            return (null, Refusal.Invalid(errors));
         }
         if (kind == RevisionKind.Verified)
         {
@@ -123,56 +119,18 @@ public sealed partial class CaseReview(EntryDb db, WriteGate writes, ProgressCou
         if (normalized.EntryNumber != entry.EntryNumber
             && await db.CaseEntries.AnyAsync(e => e.BookId == book.Id && e.EntryNumber == normalized.EntryNumber, ct))
         {
-            return (null, NumberTaken());
+            return (null, NumberTaken);
         }
 
-        var now = time.GetUtcNow();
-        entry.EntryNumber = normalized.EntryNumber;
-        entry.RegistrationDate = normalized.RegistrationDate!.Value;
-        entry.Page = normalized.Page;
-        entry.NeedsVerification = normalized.NeedsVerification;
-        entry.VerificationReason = normalized.VerificationReason;
-        entry.Details = CaseRecorder.Details(normalized, book.Type);
-        entry.Status = to;
-        entry.Version++;
-        db.CaseRevisions.Add(new CaseRevisionRecord
+        var write = new CaseChangeWrite(entry.Id, entry.Version, normalized, to, kind, userId, changes, VersionMismatch, NumberTaken);
+        await ledger.WriteAsync(write);
+        if (write.Refusal is { } refused)
         {
-            EntryId = entry.Id, Version = entry.Version, Kind = kind, ChangedById = userId, ChangedAt = now,
-            Changes = JsonSerializer.Serialize(changes, CaseRecorder.Json),
-        });
-        // A change of what the national side holds is sent again (an update once it has the case, else the case);
-        // a flagged case's message waits for its verification.
-        var syncBefore = entry.NationalState;
-        await outbox.ChangedAsync(entry, book, changes.Any(c => c.Field is not ("needsVerification" or "verificationReason")), ct);
-        await using (var tx = await writes.BeginAsync(db, ct))
-        {
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return (null, VersionMismatch(await db.CaseEntries.Where(e => e.Id == entry.Id).Select(e => e.Version).SingleAsync(ct)));
-            }
-            catch (DbUpdateException)
-            {
-                // Another change of the case won the race for its version, or the new entry number was taken meanwhile.
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return (null, await db.CaseRevisions.AnyAsync(r => r.EntryId == entry.Id && r.Version == entry.Version, ct)
-                    ? VersionMismatch(entry.Version)
-                    : NumberTaken());
-            }
-            await counters.ApplyAsync(BookFill.Scopes(entry, book),
-                ProgressCounters.Change(from, to) + ProgressCounters.SyncChange(syncBefore, entry.NationalState), ct);
-            await tx.CommitAsync(ct);
+            return (null, refused);
         }
-        outbox.Wake();
-        LogChanged(logger, entry.Id, kind, entry.Version, changes.Count);
-        live.ProgressChanged(new SprintPlace(entry.TeamId, book.UnitCode, book.Unit!.DistrictCode));
-        return (await DetailsAsync(entry, ct), null);
+        LogChanged(logger, entry.Id, kind, entry.Version + 1, changes.Count);
+        db.ChangeTracker.Clear();
+        return (await DetailsAsync((await LoadAsync(entry.Id, ct))!, ct), null);
     }
 
     private Task<CaseEntry?> LoadAsync(Guid id, CancellationToken ct) =>
@@ -235,12 +193,16 @@ public sealed partial class CaseReview(EntryDb db, WriteGate writes, ProgressCou
         };
     }
 
-    private static ReviewProblem VersionMismatch(int current) => new(StatusCodes.Status412PreconditionFailed, "Version mismatch",
+    private static Refusal VersionMismatch(int current) => new(StatusCodes.Status412PreconditionFailed, "Version mismatch",
         $"The case changed since you read it (it is at version {current} now); read it again and redo the correction.");
 
-    private static ReviewProblem NumberTaken() => new(StatusCodes.Status409Conflict, "Entry number already used",
-        "This entry number of the book is already logged or skipped.",
-        new() { ["entryNumber"] = ["This entry number of the book is already logged or skipped."] });
+    private static readonly Refusal NumberTaken = Refusal.Conflict("Entry number already used",
+            "This entry number of the book is already logged or skipped.")
+        .WithErrors("entryNumber", "This entry number of the book is already logged or skipped.");
+
+    private static Refusal NotFound(Guid id) => Refusal.NotFound("No such entry", $"There is no entry {id}.");
+
+    private static Refusal Forbidden(string detail) => Refusal.Forbidden("Not allowed", detail);
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Entry {EntryId} {Kind} to version {Version}: {Changes} fields changed")]
     private static partial void LogChanged(ILogger logger, Guid entryId, RevisionKind kind, int version, int changes);

@@ -2,5 +2,11 @@ namespace Entry.Server.Features.Cases;
 
 public static class CaseServices
 {
-    public static IServiceCollection AddCases(this IServiceCollection services) => services.AddScoped<CaseRecorder>().AddScoped<SkipRecorder>().AddScoped<CaseReview>();
+    /// <summary>The case ledger (one per process: it gathers the changes of all requests) and the features' rules on it.</summary>
+    public static IServiceCollection AddCases(this IServiceCollection services)
+    {
+        services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CaseLedger>();
+        return services.AddScoped<CaseRecorder>().AddScoped<SkipRecorder>().AddScoped<CaseReview>();
+    }
 }

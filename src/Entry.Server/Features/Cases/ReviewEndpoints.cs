@@ -5,6 +5,7 @@ using Entry.Server.Features.Teams;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;
 using Entry.Shared.Entries;
+using Entry.Server.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -53,20 +54,9 @@ public static class ReviewEndpoints
         return group;
     }
 
-    private static async Task<Results<Created<CaseEntryResult>, Ok<CaseEntryResult>, ValidationProblem, ProblemHttpResult>> Skip(
-        SkipEntryRequest request, ClaimsPrincipal user, SkipRecorder recorder, CancellationToken ct)
-    {
-        var answer = await recorder.SkipAsync(request, TeamAccess.UserId(user)!, ct);
-        return answer.Outcome switch
-        {
-            EntryOutcome.Created => TypedResults.Created($"/api/entries/{answer.Result!.Id}", answer.Result),
-            EntryOutcome.Replayed => TypedResults.Ok(answer.Result!),
-            EntryOutcome.Invalid => TypedResults.ValidationProblem(answer.Errors!),
-            EntryOutcome.Forbidden => TypedResults.Problem(answer.Detail, statusCode: StatusCodes.Status403Forbidden, title: answer.Title),
-            _ => TypedResults.Problem(answer.Detail, statusCode: StatusCodes.Status409Conflict, title: answer.Title,
-                extensions: new Dictionary<string, object?> { ["errors"] = answer.Errors }),
-        };
-    }
+    private static async Task<Results<Created<CaseEntryResult>, Ok<CaseEntryResult>, ProblemHttpResult>> Skip(
+        SkipEntryRequest request, ClaimsPrincipal user, SkipRecorder recorder, CancellationToken ct) =>
+        CaseEndpoints.Answer(await recorder.SkipAsync(request, TeamAccess.UserId(user)!, ct));
 
     private static async Task<Results<Ok<CaseEntryDetails>, ValidationProblem, ProblemHttpResult>> Get(
         Guid id, ClaimsPrincipal user, CaseReview review, CancellationToken ct) =>
@@ -109,19 +99,8 @@ public static class ReviewEndpoints
             .ToList());
     }
 
-    private static Results<Ok<CaseEntryDetails>, ValidationProblem, ProblemHttpResult> Answer((CaseEntryDetails? Details, ReviewProblem? Problem) answer)
-    {
-        if (answer.Problem is not { } problem)
-        {
-            return TypedResults.Ok(answer.Details!);
-        }
-        if (problem.Status == StatusCodes.Status400BadRequest)
-        {
-            return TypedResults.ValidationProblem(problem.Errors!, problem.Detail, title: problem.Title);
-        }
-        return TypedResults.Problem(problem.Detail, statusCode: problem.Status, title: problem.Title,
-            extensions: problem.Errors is null ? null : new Dictionary<string, object?> { ["errors"] = problem.Errors });
-    }
+    private static Results<Ok<CaseEntryDetails>, ValidationProblem, ProblemHttpResult> Answer((CaseEntryDetails? Details, Refusal? Refusal) answer) =>
+        answer.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.Ok(answer.Details!);
 
     /// <summary>An absent header or <c>*</c> asks for no check; otherwise the version, quoted or not (a weak <c>W/</c> prefix is ignored).</summary>
     private static bool TryVersion(string? ifMatch, out int? version)

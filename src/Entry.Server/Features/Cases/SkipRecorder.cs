@@ -4,10 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
-using Entry.Server.Features.Live;
-using Entry.Server.Features.Progress;
 using Entry.Shared.Entries;
-using Entry.Shared.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Cases;
@@ -16,18 +13,18 @@ namespace Entry.Server.Features.Cases;
 /// Skips an entry number of the held book with a reason (a missing page, a blank or cancelled entry, a number never
 /// used). The same rules as logging a case: the holder on the claim's open shift, a free number, once per id.
 /// </summary>
-public sealed partial class SkipRecorder(EntryDb db, WriteGate writes, ProgressCounters counters, ISprintEvents live, TimeProvider time, ILogger<SkipRecorder> logger)
+public sealed partial class SkipRecorder(EntryDb db, CaseLedger ledger, TimeProvider time, ILogger<SkipRecorder> logger)
 {
     public const int MaxNote = 500;
 
-    public async Task<EntryAnswer> SkipAsync(SkipEntryRequest request, string userId, CancellationToken ct)
+    public async Task<(CaseStored? Stored, Refusal? Refusal)> SkipAsync(SkipEntryRequest request, string userId, CancellationToken ct)
     {
         var code = request.BookCode?.Trim();
         var book = string.IsNullOrEmpty(code) ? null : await db.Books.AsNoTracking().Include(b => b.Unit).FirstOrDefaultAsync(b => b.Code == code, ct);
         var errors = Validate(request, book);
         if (errors.Count > 0)
         {
-            return new EntryAnswer(EntryOutcome.Invalid, Errors: errors);
+            return (null, Refusal.Invalid(errors));
         }
         var normalized = request with { BookCode = code, Note = TextField.Clean(request.Note, TextKind.Note, MaxNote).Text };
         var hash = Hash(normalized);
@@ -39,11 +36,7 @@ public sealed partial class SkipRecorder(EntryDb db, WriteGate writes, ProgressC
         var (claim, refusal) = await BookFill.HolderClaimAsync(db, book!, userId, now, ct);
         if (refusal is not null)
         {
-            return refusal;
-        }
-        if (await db.CaseEntries.AnyAsync(e => e.BookId == book!.Id && e.EntryNumber == normalized.EntryNumber, ct))
-        {
-            return await ReplayAsync(normalized.Id, hash, userId, ct) ?? NumberTaken();
+            return (null, refusal);
         }
 
         var skip = new CaseEntry
@@ -67,40 +60,15 @@ public sealed partial class SkipRecorder(EntryDb db, WriteGate writes, ProgressC
             Shift = claim.Shift,
             StoredAt = now,
         };
-        db.CaseEntries.Add(skip);
-        int logged, skipped;
-        bool finished;
-        await using (var tx = await writes.BeginAsync(db, ct))
+        var write = new NewEntryWrite(skip, book, claim.Id, NumberTaken);
+        await ledger.WriteAsync(write);
+        if (write.Refusal is { } refused)
         {
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return await ReplayAsync(normalized.Id, hash, userId, ct) ?? NumberTaken();
-            }
-            if (!await BookFill.StillHeldAsync(db, claim.Id, ct))
-            {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return BookFill.ClaimEnded();
-            }
-            (logged, skipped) = await BookFill.CountAsync(db, book.Id, ct);
-            finished = await BookFill.UpdateBookAsync(db, book.Id, book.CaseCount, logged + skipped, ct);
-            await counters.ApplyAsync(BookFill.Scopes(skip, book), ProgressCounters.Change(null, CaseStatus.Skipped), ct);
-            await tx.CommitAsync(ct);
+            return write.Taken && await ReplayAsync(normalized.Id, hash, userId, ct) is { } again ? again : (null, refused);
         }
+        var (logged, skipped) = write.Fill;
         LogSkipped(logger, skip.Id, book.Id, skip.EntryNumber, logged, skipped, book.CaseCount);
-        var place = new SprintPlace(claim.TeamId, book.UnitCode, book.Unit!.DistrictCode);
-        live.ProgressChanged(place);
-        if (finished)
-        {
-            live.BookChanged(new BookChangedNotice(BookChangeKind.Finished, place, book.Code, book.Type, userId, logged, book.CaseCount, now));
-        }
-        return new EntryAnswer(EntryOutcome.Created, CaseRecorder.Result(skip, book, logged, skipped));
+        return (new CaseStored(CaseRecorder.Result(skip, book, logged, skipped), IsReplay: false), null);
     }
 
     private static Dictionary<string, string[]> Validate(SkipEntryRequest request, Book? book)
@@ -137,12 +105,12 @@ public sealed partial class SkipRecorder(EntryDb db, WriteGate writes, ProgressC
         return errors;
     }
 
-    private Task<EntryAnswer?> ReplayAsync(Guid id, string hash, string userId, CancellationToken ct) =>
+    private Task<(CaseStored? Stored, Refusal? Refusal)?> ReplayAsync(Guid id, string hash, string userId, CancellationToken ct) =>
         BookFill.ReplayAsync(db, id, hash, userId, "skip", ct);
 
-    private static EntryAnswer NumberTaken() => new(EntryOutcome.Conflict, Title: "Entry number already used",
-        Detail: "This entry number of the book is already logged or skipped.",
-        Errors: new() { ["entryNumber"] = ["This entry number of the book is already logged or skipped."] });
+    private static readonly Refusal NumberTaken = Refusal.Conflict("Entry number already used",
+            "This entry number of the book is already logged or skipped.")
+        .WithErrors("entryNumber", "This entry number of the book is already logged or skipped.");
 
     private static string Hash(SkipEntryRequest normalized) =>
         "skip:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(normalized, CaseRecorder.Json))))[..59];

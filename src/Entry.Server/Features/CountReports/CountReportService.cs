@@ -2,12 +2,10 @@ using Entry.Server.Common;
 using System.Security.Claims;
 using Entry.Server.Data;
 using Entry.Server.Features.Cases;
-using Entry.Server.Features.Live;
 using Entry.Server.Features.Teams;
 using Entry.Shared.Auth;
 using Entry.Shared.Books;
 using Entry.Shared.Entries;
-using Entry.Shared.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.CountReports;
@@ -16,18 +14,18 @@ namespace Entry.Server.Features.CountReports;
 /// Reports that a book holds another number of cases than the inventory says, and the Admin's decision: an accepted
 /// count becomes the book's case count, so the target (the sum of case counts) follows and the book may finish or reopen.
 /// </summary>
-public sealed partial class CountReportDesk(EntryDb db, WriteGate writes, ISprintEvents live, TimeProvider time, ILogger<CountReportDesk> logger)
+public sealed partial class CountReportService(EntryDb db, CaseLedger ledger, TimeProvider time, ILogger<CountReportService> logger)
 {
     public const int MaxCount = 5000;
     public const int MaxText = 500;
 
-    public async Task<(CountReportDto? Report, ReviewProblem? Problem)> ReportAsync(string bookCode, CountReportRequest request, ClaimsPrincipal user,
+    public async Task<(CountReportDto? Report, Refusal? Refusal)> ReportAsync(string bookCode, CountReportRequest request, ClaimsPrincipal user,
         CancellationToken ct)
     {
         var book = await db.Books.AsNoTracking().FirstOrDefaultAsync(b => b.Code == bookCode, ct);
         if (book is null)
         {
-            return (null, new ReviewProblem(StatusCodes.Status404NotFound, "No such book", $"There is no book {bookCode}."));
+            return (null, Refusal.NotFound("No such book", $"There is no book {bookCode}."));
         }
         var userId = TeamAccess.UserId(user) ?? "";
         var leads = user.IsInRole(Roles.TeamLeader) && book.TeamId is { } teamId && await db.Teams.AnyAsync(t => t.Id == teamId && t.LeaderId == userId, ct);
@@ -37,7 +35,7 @@ public sealed partial class CountReportDesk(EntryDb db, WriteGate writes, ISprin
             var (_, refusal) = await BookFill.HolderClaimAsync(db, book, userId, time.GetUtcNow(), ct);
             if (refusal is not null)
             {
-                return (null, ReviewProblem.Forbidden($"Only the clerk holding the book or the leader of its team reports its count. {refusal.Detail}"));
+                return (null, Refusal.Forbidden("Not allowed", $"Only the clerk holding the book or the leader of its team reports its count. {refusal.Detail}"));
             }
         }
         var errors = new Dictionary<string, string[]>();
@@ -56,7 +54,7 @@ public sealed partial class CountReportDesk(EntryDb db, WriteGate writes, ISprin
         }
         if (errors.Count > 0)
         {
-            return (null, ReviewProblem.Invalid(errors));
+            return (null, Refusal.Invalid(errors));
         }
         var report = new CountReport
         {
@@ -97,7 +95,7 @@ public sealed partial class CountReportDesk(EntryDb db, WriteGate writes, ISprin
             .ToList();
     }
 
-    public async Task<(CountReportDto? Report, ReviewProblem? Problem)> AcceptAsync(long id, CountDecisionRequest request, string adminId, CancellationToken ct)
+    public async Task<(CountReportDto? Report, Refusal? Refusal)> AcceptAsync(long id, CountDecisionRequest request, string adminId, CancellationToken ct)
     {
         var report = await db.CountReports.Include(r => r.Book).ThenInclude(b => b!.Unit).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (Undecidable(report, id) is { } refusal)
@@ -107,53 +105,24 @@ public sealed partial class CountReportDesk(EntryDb db, WriteGate writes, ISprin
         var count = request.CaseCount ?? report!.ReportedCount;
         if (count is < 1 or > MaxCount)
         {
-            return (null, ReviewProblem.Invalid(new() { ["caseCount"] = [$"The case count is between 1 and {MaxCount}."] }));
+            return (null, Refusal.Invalid("caseCount", $"The case count is between 1 and {MaxCount}."));
         }
         var (reason, reasonProblem) = TextField.Clean(request.Reason, TextKind.Note, MaxText);
         if (reasonProblem is not null)
         {
-            return (null, ReviewProblem.Invalid(new() { ["reason"] = [reasonProblem] }));
+            return (null, Refusal.Invalid("reason", reasonProblem));
         }
-        var book = report!.Book!;
-        var (logged, skipped) = await BookFill.CountAsync(db, book.Id, ct);
-        var highest = await db.CaseEntries.Where(e => e.BookId == book.Id).MaxAsync(e => (int?)e.EntryNumber, ct) ?? 0;
-        if (count < logged + skipped || count < highest)
+        var write = new CountDecisionWrite(id, count, reason, adminId);
+        await ledger.WriteAsync(write);
+        if (write.Refusal is { } refused)
         {
-            return (null, new ReviewProblem(StatusCodes.Status409Conflict, "Below the entries already stored",
-                $"Book {book.Code} already has {logged} cases logged and {skipped} entry numbers skipped (up to number {highest}); " +
-                $"a case count of {count} would leave them outside the book.",
-                new() { ["caseCount"] = [$"At least {Math.Max(logged + skipped, highest)}."] }));
+            return (null, refused);
         }
-
-        var now = time.GetUtcNow();
-        var wasFinished = book.Status == BookStatus.Finished;
-        report.Status = CountReportStatus.Accepted;
-        report.DecidedCount = count;
-        report.DecisionReason = reason;
-        report.DecidedById = adminId;
-        report.DecidedAt = now;
-        book.CaseCount = count;
-        bool finished;
-        await using (var tx = await writes.BeginAsync(db, ct))
-        {
-            await db.SaveChangesAsync(ct);
-            finished = await BookFill.UpdateBookAsync(db, book.Id, count, logged + skipped, ct);
-            await tx.CommitAsync(ct);
-        }
-        LogDecided(logger, report.Id, book.Id, report.Status, count);
-        if (book.TeamId is { } teamId)
-        {
-            var place = new SprintPlace(teamId, book.UnitCode, book.Unit!.DistrictCode);
-            live.ProgressChanged(place);
-            if (finished && !wasFinished)
-            {
-                live.BookChanged(new BookChangedNotice(BookChangeKind.Finished, place, book.Code, book.Type, null, logged, count, now));
-            }
-        }
-        return ((await ListAsync(null, report.Id, ct)).Single(), null);
+        LogDecided(logger, id, report!.BookId, CountReportStatus.Accepted, count);
+        return ((await ListAsync(null, id, ct)).Single(), null);
     }
 
-    public async Task<(CountReportDto? Report, ReviewProblem? Problem)> RejectAsync(long id, CountDecisionRequest request, string adminId, CancellationToken ct)
+    public async Task<(CountReportDto? Report, Refusal? Refusal)> RejectAsync(long id, CountDecisionRequest request, string adminId, CancellationToken ct)
     {
         var report = await db.CountReports.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (Undecidable(report, id) is { } refusal)
@@ -163,7 +132,7 @@ public sealed partial class CountReportDesk(EntryDb db, WriteGate writes, ISprin
         var (reason, problem) = TextField.Clean(request.Reason, TextKind.Note, MaxText);
         if (reason is null || problem is not null)
         {
-            return (null, ReviewProblem.Invalid(new() { ["reason"] = [problem ?? $"A rejection gives its reason, at most {MaxText} characters."] }));
+            return (null, Refusal.Invalid("reason", problem ?? $"A rejection gives its reason, at most {MaxText} characters."));
         }
         report!.Status = CountReportStatus.Rejected;
         report.DecisionReason = reason;
@@ -174,14 +143,14 @@ public sealed partial class CountReportDesk(EntryDb db, WriteGate writes, ISprin
         return ((await ListAsync(null, report.Id, ct)).Single(), null);
     }
 
-    private static ReviewProblem? Undecidable(CountReport? report, long id) => report switch
+    internal static Refusal? Undecidable(CountReport? report, long id) => report switch
     {
-        null => new ReviewProblem(StatusCodes.Status404NotFound, "No such report", $"There is no count report {id}."),
-        { Status: not CountReportStatus.Pending } => new ReviewProblem(StatusCodes.Status409Conflict, "Already decided", $"Count report {id} is already decided."),
+        null => Refusal.NotFound("No such report", $"There is no count report {id}."),
+        { Status: not CountReportStatus.Pending } => Refusal.Conflict("Already decided", $"Count report {id} is already decided."),
         _ => null,
     };
 
-    private static ReviewProblem PendingExists(string bookCode) => new(StatusCodes.Status409Conflict, "Report pending",
+    private static Refusal PendingExists(string bookCode) => Refusal.Conflict("Report pending",
         $"Book {bookCode} already has a count report waiting for an Admin's decision.");
 
     [LoggerMessage(EventId = 7100, Level = LogLevel.Information, Message = "Count report {ReportId} for book {BookId}: {InventoryCount} in the inventory, {ReportedCount} reported")]

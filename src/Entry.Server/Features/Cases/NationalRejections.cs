@@ -1,6 +1,8 @@
 using System.Text.Json;
 
-namespace Entry.Server.Features.National;
+namespace Entry.Server.Features.Cases;
+
+/// <summary>The national side's reasons stored with a case it rejected.</summary>
 
 public static class NationalRejections
 {
