@@ -128,7 +128,16 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
             });
             while (!killed.Task.IsCompleted && sent.Count < total)
             {
-                using var claim = await clerk.PostAsync("/api/claims/next", null);
+                HttpResponseMessage claim;
+                try
+                {
+                    claim = await clerk.PostAsync("/api/claims/next", null);
+                }
+                catch (HttpRequestException)
+                {
+                    break;
+                }
+                using var claimed = claim;
                 Assert.True(claim.IsSuccessStatusCode, $"Claiming a book: {(int)claim.StatusCode} {await claim.Content.ReadAsStringAsync()}");
                 var book = (await claim.Content.ReadFromJsonAsync<ClaimedBook>())!;
                 var requests = Enumerable.Range(book.CasesLogged + book.CasesSkipped + 1, book.CaseCount - book.CasesLogged - book.CasesSkipped)
