@@ -2,7 +2,7 @@ using Entry.Server.Features.Auth;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Claims;
 using Entry.Server.Features.CountReports;
-using Entry.Server.Features.Entries;
+using Entry.Server.Features.Cases;
 using Entry.Server.Features.Progress;
 using Entry.Server.Features.Rosters;
 using Entry.Server.Features.Shifts;

@@ -5,7 +5,7 @@ using Entry.Server.Features.Books;
 using Entry.Server.Features.Claims;
 using Entry.Server.Features.CountReports;
 using Entry.Server.Features.Dashboard;
-using Entry.Server.Features.Entries;
+using Entry.Server.Features.Cases;
 using Entry.Server.Features.Live;
 using Entry.Server.Features.National;
 using Entry.Server.Features.Assignment;
@@ -66,7 +66,7 @@ public static class EntryPipeline
         api.MapGroup("/units").MapUnits();
         api.MapGroup("/books").MapBooks().MapBookClaims();
         api.MapGroup("/claims").MapClaims();
-        api.MapGroup("/entries").MapEntries();
+        api.MapGroup("/entries").MapCases();
         api.MapGroup("/progress").MapProgress();
         api.MapGroup("/teams").MapTeams().MapRosters().MapQueues();
         api.MapGroup("/teams").MapBoard();

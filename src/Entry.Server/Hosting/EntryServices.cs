@@ -6,7 +6,7 @@ using Entry.Server.Features.Books;
 using Entry.Server.Features.Claims;
 using Entry.Server.Features.CountReports;
 using Entry.Server.Features.Dashboard;
-using Entry.Server.Features.Entries;
+using Entry.Server.Features.Cases;
 using Entry.Server.Features.Live;
 using Entry.Server.Features.National;
 using Entry.Server.Features.Progress;
@@ -47,7 +47,7 @@ public static class EntryServices
         services.AddJobs();
         services.AddShifts(builder.Configuration);
         services.AddAssignment();
-        services.AddEntries();
+        services.AddCases();
         services.AddCountReports();
         services.AddClaims();
         services.AddLive();

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Entry.Server.Features.Claims;
-using Entry.Server.Features.Entries;
+using Entry.Server.Features.Cases;
 using Entry.Server.Features.Rosters;
-using Entry.Server.Tests.Entries;
+using Entry.Server.Tests.Cases;
 using Entry.Server.Tests.Shifts;
 using Entry.Server.Tests.Support;
 using Entry.Server.Tests.Teams;
@@ -150,7 +150,7 @@ public sealed class BoardTests
         var client = await factory.SignedInClientAsync(clerk, EntryFactory.Password);
         foreach (var number in numbers)
         {
-            var stored = await client.PostAsJsonAsync("/api/entries", Cases.Birth(number, bookCode));
+            var stored = await client.PostAsJsonAsync("/api/entries", SampleCases.Birth(number, bookCode));
             Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
         }
     }

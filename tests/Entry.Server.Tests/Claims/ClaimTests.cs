@@ -150,10 +150,10 @@ public sealed class ClaimTests
         var clerk = await world.ClerkAsync("c1");
         Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsync($"/api/books/{code}/claim", null)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/entries", Entries.Cases.Birth(1, code))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/entries", Cases.SampleCases.Birth(1, code))).StatusCode);
         Assert.Equal(BookStatus.InProgress, await world.StatusOfAsync(code));
-        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/entries", Entries.Cases.Birth(2, code))).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/entries", Entries.Cases.Birth(3, code))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/entries", Cases.SampleCases.Birth(2, code))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/entries", Cases.SampleCases.Birth(3, code))).StatusCode);
 
         Assert.Equal(BookStatus.Finished, await world.StatusOfAsync(code));
         Assert.Equal(0, await world.ClaimsOnAsync(code));

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Entry.Server.Tests.Entries;
+using Entry.Server.Tests.Cases;
 using Entry.Server.Tests.Shifts;
 using Entry.Server.Tests.Support;
 using Entry.Shared.Auth;
@@ -168,7 +168,7 @@ public sealed class RemovalTests
     private static CaseEntryRequest CaseFor(string book, int number)
     {
         var year = 1970 + int.Parse(book[(book.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-        var request = Cases.Birth(number, book);
+        var request = SampleCases.Birth(number, book);
         return request with
         {
             RegistrationDate = new DateOnly(year, 3, 14),

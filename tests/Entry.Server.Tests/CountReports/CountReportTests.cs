@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Entry.Server.Tests.Entries;
+using Entry.Server.Tests.Cases;
 using Entry.Server.Tests.Shifts;
 using Entry.Server.Tests.Teams;
 using Entry.Shared.Books;
@@ -48,7 +48,7 @@ public sealed class CountReportTests(ReviewDesk desk) : IClassFixture<ReviewDesk
     {
         foreach (var number in new[] { 1, 2, 3 })
         {
-            (await desk.ShortClerk.PostAsJsonAsync("/api/entries", Cases.Birth(number, ReviewDesk.Books.Short) with { Id = Guid.NewGuid() }))
+            (await desk.ShortClerk.PostAsJsonAsync("/api/entries", SampleCases.Birth(number, ReviewDesk.Books.Short) with { Id = Guid.NewGuid() }))
                 .EnsureSuccessStatusCode();
         }
         Assert.Equal(BookStatus.Finished, await StatusAsync(ReviewDesk.Books.Short));

@@ -3,7 +3,7 @@ using Entry.Server.Data;
 using Entry.Server.Features.Rosters;
 using Entry.Server.Features.Sprint;
 using Entry.Server.Features.Teams;
-using Entry.Server.Tests.Entries;
+using Entry.Server.Tests.Cases;
 using Entry.Server.Tests.Shifts;
 using Entry.Server.Tests.Support;
 using Entry.Shared.Auth;
@@ -113,8 +113,8 @@ public sealed class DashboardWorld : IAsyncLifetime
     {
         var number = Next(book);
         var request = book == Marriage689
-            ? Cases.Marriage(number) with { BookCode = book }
-            : Cases.Birth(number, book);
+            ? SampleCases.Marriage(number) with { BookCode = book }
+            : SampleCases.Birth(number, book);
         if (flagged)
         {
             request = request with { NeedsVerification = true, VerificationReason = VerificationReason.Illegible };

@@ -4,7 +4,7 @@ using Entry.Server.Data;
 using Entry.Server.Features.Live;
 using Entry.Server.Features.Sprint;
 using Entry.Server.Tests.Claims;
-using Entry.Server.Tests.Entries;
+using Entry.Server.Tests.Cases;
 using Entry.Server.Tests.Shifts;
 using Entry.Server.Tests.Support;
 using Entry.Shared.Auth;
@@ -132,7 +132,7 @@ public sealed class LiveEventsTests
 
             foreach (var chunk in Enumerable.Range(0, 200).Select(_ => desk.NextNumber()).Chunk(20))
             {
-                var answers = await Task.WhenAll(chunk.Select(n => desk.BirthClerk.PostAsJsonAsync("/api/entries", Cases.Birth(n))));
+                var answers = await Task.WhenAll(chunk.Select(n => desk.BirthClerk.PostAsJsonAsync("/api/entries", SampleCases.Birth(n))));
                 Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
             }
 
@@ -173,7 +173,7 @@ public sealed class LiveEventsTests
         var opened = await factory.WithDbAsync(db => db.Books.Where(b => b.Code == book).Select(b => b.RegisteredFrom).SingleAsync());
         for (var number = from; number <= to; number++)
         {
-            var birth = Cases.Birth(number, book);
+            var birth = SampleCases.Birth(number, book);
             var request = birth with
             {
                 RegistrationDate = opened.AddDays(20),

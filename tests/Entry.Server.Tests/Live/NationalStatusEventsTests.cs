@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Entry.Server.Features.Live;
 using Entry.Server.Features.Sprint;
-using Entry.Server.Tests.Entries;
+using Entry.Server.Tests.Cases;
 using Entry.Server.Tests.Shifts;
 using Entry.Shared.Entries;
 using Entry.Shared.Live;
@@ -37,7 +37,7 @@ public sealed class NationalStatusEventsTests
             await Local.EventuallyAsync(() => Task.FromResult(!provinceStatus.IsEmpty), "the status on joining");
             Assert.Equal((0, 0L, 0L, "closed"), Summary(provinceStatus.Last()));
 
-            var answer = await desk.BirthClerk.PostAsJsonAsync("/api/entries", Cases.Birth(desk.NextNumber()));
+            var answer = await desk.BirthClerk.PostAsJsonAsync("/api/entries", SampleCases.Birth(desk.NextNumber()));
             Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
 
             // Waiting or already delivered (the embedded stub answers quickly): either way the case shows.

@@ -98,6 +98,108 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(0, status.GetProperty("rejected").GetInt32());
     }
 
+    /// <summary>
+    /// The batched write path under a SIGKILL: the clerk keeps many cases in flight at once, so the ledger commits them in
+    /// groups, and the server is killed while requests are in flight. Every case answered 201 before the kill is stored;
+    /// retrying every case with its own id after the restart stores the rest once; the stub ends with each case once.
+    /// </summary>
+    [Fact]
+    public async Task Cases_committed_in_groups_are_neither_lost_nor_duplicated_by_a_SIGKILL_while_requests_are_in_flight()
+    {
+        const int total = 400;
+        const int inFlight = 24;
+        await using var stub = await DotnetProcess.StartAsync("Entry.NationalDb.dll", DotnetProcess.FreePort(),
+            ["--Stub:DataDirectory", Path.Combine(root, "stub")],
+            new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" }, "/admin/stats", ReadyTimeout);
+        using var national = new HttpClient { BaseAddress = stub.Address, Timeout = TimeSpan.FromSeconds(30) };
+        var environment = ServerEnvironment(stub.Address, ClockOffset(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(15)));
+
+        var sent = new List<CaseEntryRequest>();
+        var acknowledged = new System.Collections.Concurrent.ConcurrentDictionary<Guid, CaseEntryResult>();
+        await using (var server = await DotnetProcess.StartAsync("Entry.Server.dll", DotnetProcess.FreePort(), [], environment, "/health/ready", ReadyTimeout))
+        {
+            using var clerk = await SignInAsync(server.Address, "clerk");
+            var killed = new TaskCompletionSource();
+            var kill = Task.Run(async () =>
+            {
+                await WaitUntilAsync(() => Task.FromResult(acknowledged.Count >= total / 3), DeliveryTimeout, () => $"Too few cases acknowledged:\n{server.Output}");
+                await server.KillAsync();
+                killed.SetResult();
+            });
+            while (!killed.Task.IsCompleted && sent.Count < total)
+            {
+                HttpResponseMessage claim;
+                try
+                {
+                    claim = await clerk.PostAsync("/api/claims/next", null);
+                }
+                catch (HttpRequestException)
+                {
+                    break;
+                }
+                using var claimed = claim;
+                Assert.True(claim.IsSuccessStatusCode, $"Claiming a book: {(int)claim.StatusCode} {await claim.Content.ReadAsStringAsync()}");
+                var book = (await claim.Content.ReadFromJsonAsync<ClaimedBook>())!;
+                var requests = Enumerable.Range(book.CasesLogged + book.CasesSkipped + 1, book.CaseCount - book.CasesLogged - book.CasesSkipped)
+                    .Take(total - sent.Count).Select(n => CrashCases.For(book, n)).ToList();
+                sent.AddRange(requests);
+                // Many at once: the ledger gathers them into batches. Requests cut by the kill stay unacknowledged.
+                await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = inFlight }, async (request, ct) =>
+                {
+                    try
+                    {
+                        using var response = await clerk.PostAsJsonAsync("/api/entries", request, ct);
+                        if (response.StatusCode == System.Net.HttpStatusCode.Created)
+                        {
+                            acknowledged[request.Id] = (await response.Content.ReadFromJsonAsync<CaseEntryResult>(ct))!;
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        // the server died under the request
+                    }
+                });
+            }
+            await kill;
+        }
+        output.WriteLine($"SIGKILL with {acknowledged.Count} of {sent.Count} sent cases acknowledged");
+        Assert.True(acknowledged.Count < sent.Count, "Every case was answered before the kill: no request was in flight.");
+
+        await using var restarted = await DotnetProcess.StartAsync("Entry.Server.dll", DotnetProcess.FreePort(), [], environment, "/health/ready", ReadyTimeout);
+        using (var clerk = await SignInAsync(restarted.Address, "clerk"))
+        {
+            foreach (var request in sent)
+            {
+                using var retry = await clerk.PostAsJsonAsync("/api/entries", request);
+                // A case stored before the kill answers 200 with its first result; one that was not stored is stored now.
+                var expected = acknowledged.ContainsKey(request.Id) ? System.Net.HttpStatusCode.OK : retry.StatusCode;
+                Assert.True(retry.StatusCode is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Created,
+                    $"Retrying {request.BookCode} #{request.EntryNumber}: {(int)retry.StatusCode} {await retry.Content.ReadAsStringAsync()}");
+                Assert.Equal(expected, retry.StatusCode);
+            }
+        }
+        using var admin = await SignInAsync(restarted.Address, "admin");
+        JsonElement status = default;
+        await WaitUntilAsync(async () => (status = await admin.GetFromJsonAsync<JsonElement>("/api/national/status")).GetProperty("backlog").GetInt32() == 0,
+            DeliveryTimeout, () => $"The backlog did not reach 0 after the restart: {status}\n{restarted.Output}");
+        var held = new List<HeldRecord>();
+        foreach (var book in sent.Select(a => a.BookCode!).Distinct())
+        {
+            held.AddRange((await national.GetFromJsonAsync<BookHoldings>($"/api/civil-records?bookCode={Uri.EscapeDataString(book)}"))!.Records);
+        }
+        var twice = held.GroupBy(r => r.SourceId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twice.Count == 0, $"{twice.Count} cases are held more than once");
+        var missing = sent.Select(r => r.Id).Except(held.Select(r => r.SourceId)).ToList();
+        Assert.True(missing.Count == 0, $"{missing.Count} cases never reached the stub");
+        var stats = await StatsAsync(national);
+        Assert.Equal(sent.Count, stats.Records);
+        Assert.Equal(sent.Count, status.GetProperty("synced").GetInt32());
+        // The counters were summed per batch: they agree with the rows.
+        var province = await admin.GetFromJsonAsync<JsonElement>("/api/progress");
+        Assert.Equal(sent.Count, province.GetProperty("entered").GetInt32());
+        Assert.Equal(sent.Count, province.GetProperty("synced").GetInt32());
+    }
+
     private Dictionary<string, string> ServerEnvironment(Uri stub, TimeSpan offset) => new()
     {
         ["Entry__DataDirectory"] = Path.Combine(root, "server"),

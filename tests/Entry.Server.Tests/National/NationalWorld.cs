@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Entry.Server.Features.Rosters;
 using Entry.Server.Features.Shifts;
-using Entry.Server.Tests.Entries;
+using Entry.Server.Tests.Cases;
 using Entry.Server.Tests.Shifts;
 using Entry.Server.Tests.Support;
 using Entry.Server.Tests.Teams;
@@ -94,7 +94,7 @@ public sealed class NationalWorld : IAsyncDisposable
     }
 
     /// <summary>A valid birth case of the clerk's book.</summary>
-    public CaseEntryRequest Birth(int clerk, int number) => Cases.Birth(number, Books[clerk]);
+    public CaseEntryRequest Birth(int clerk, int number) => SampleCases.Birth(number, Books[clerk]);
 
     public async Task<NationalStatus> StatusAsync() => (await Admin.GetFromJsonAsync<NationalStatus>("/api/national/status"))!;
 

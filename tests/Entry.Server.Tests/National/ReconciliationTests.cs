@@ -5,7 +5,7 @@ using Entry.NationalDb.Contracts;
 using Entry.Server.Features.Claims;
 using Entry.Server.Features.National;
 using Entry.Server.Features.Shifts;
-using Entry.Server.Tests.Entries;
+using Entry.Server.Tests.Cases;
 using Entry.Server.Tests.Shifts;
 using Entry.Server.Tests.Support;
 using Entry.Server.Tests.Teams;
@@ -373,7 +373,7 @@ internal sealed class ReconciliationWorld : IAsyncDisposable
 
     public async Task<CaseEntryRequest> LogAsync(HttpClient clerk, int number, string book)
     {
-        var request = Cases.Birth(number, book);
+        var request = SampleCases.Birth(number, book);
         var stored = await clerk.PostAsJsonAsync("/api/entries", request);
         Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
         return request;

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Entry.Server.Data;
 using Entry.Server.Features.Claims;
-using Entry.Server.Tests.Entries;
+using Entry.Server.Tests.Cases;
 using Entry.Server.Tests.Shifts;
 using Entry.Server.Tests.Support;
 using Entry.Server.Tests.Teams;
@@ -127,7 +127,7 @@ public sealed class ReportWorld : IAsyncLifetime
     {
         for (var i = 0; i < cases; i++)
         {
-            (await clerk.PostAsJsonAsync("/api/entries", Cases.Birth(Next(bookCode), bookCode))).EnsureSuccessStatusCode();
+            (await clerk.PostAsJsonAsync("/api/entries", SampleCases.Birth(Next(bookCode), bookCode))).EnsureSuccessStatusCode();
         }
     }
 

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Entry.Server.Tests.Entries;
+using Entry.Server.Tests.Cases;
 using Entry.Server.Tests.Shifts;
 using Entry.Shared.Entries;
 using Microsoft.AspNetCore.Routing;
@@ -122,9 +122,9 @@ internal sealed record CorpusWorld(
         var leader = await desk.SignInAsync("desk-lead");
         var teamId = await desk.Factory.WithDbAsync(db => db.Teams.Where(t => t.Name == "Team desk").Select(t => t.Id).SingleAsync());
 
-        var stored = Cases.Birth(desk.NextNumber());
+        var stored = SampleCases.Birth(desk.NextNumber());
         (await desk.BirthClerk.PostAsJsonAsync("/api/entries", stored)).EnsureSuccessStatusCode();
-        var flagged = Cases.Birth(desk.NextNumber()) with { NeedsVerification = true, VerificationReason = VerificationReason.Illegible };
+        var flagged = SampleCases.Birth(desk.NextNumber()) with { NeedsVerification = true, VerificationReason = VerificationReason.Illegible };
         (await desk.BirthClerk.PostAsJsonAsync("/api/entries", flagged)).EnsureSuccessStatusCode();
 
         // One pending report of the death book, made by the first test of the class that needs it.
@@ -194,7 +194,7 @@ internal static class CorpusSamples
         var team = w.TeamId;
         var secret = new Dictionary<string, TextKind> { ["password"] = TextKind.Secret };
         var notes = new Dictionary<string, TextKind> { ["note"] = TextKind.Note, ["reason"] = TextKind.Note };
-        var birth = Cases.Birth(450) with
+        var birth = SampleCases.Birth(450) with
         {
             Birth = new BirthCase
             {
@@ -202,7 +202,7 @@ internal static class CorpusSamples
                 MotherName = "Trần Thị Zênhvóa", FatherName = MarkerSpouse, ChildCitizenId = MarkerId,
             },
         };
-        var marriage = Cases.Marriage(450) with
+        var marriage = SampleCases.Marriage(450) with
         {
             Marriage = new MarriageCase
             {
@@ -210,7 +210,7 @@ internal static class CorpusSamples
                 WifeName = MarkerName, WifeDateOfBirth = new DateOnly(1974, 11, 29), RegistrationPlace = "Markerplace Bù Gia Mập",
             },
         };
-        var death = Cases.Death(450) with
+        var death = SampleCases.Death(450) with
         {
             Death = new DeathCase
             {
@@ -218,7 +218,7 @@ internal static class CorpusSamples
                 PlaceOfDeath = "Markerplace Thôn 3, xã Đắk Ơ", DeceasedCitizenId = "070031765432",
             },
         };
-        var adoption = Cases.Adoption(450) with
+        var adoption = SampleCases.Adoption(450) with
         {
             Adoption = new AdoptionCase
             {

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Entry.Server.Tests.Entries;
+using Entry.Server.Tests.Cases;
 using Entry.Server.Tests.Shifts;
 using Entry.Server.Tests.Teams;
 

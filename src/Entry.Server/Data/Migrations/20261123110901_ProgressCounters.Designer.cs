@@ -192,7 +192,7 @@ namespace Entry.Server.Data.Migrations
                     b.ToTable("Claims", (string)null);
                 });
 
-            modelBuilder.Entity("Entry.Server.Features.Entries.CaseEntry", b =>
+            modelBuilder.Entity("Entry.Server.Features.Cases.CaseEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -601,7 +601,7 @@ namespace Entry.Server.Data.Migrations
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("Entry.Server.Features.Entries.CaseEntry", b =>
+            modelBuilder.Entity("Entry.Server.Features.Cases.CaseEntry", b =>
                 {
                     b.HasOne("Entry.Server.Features.Books.Book", "Book")
                         .WithMany()

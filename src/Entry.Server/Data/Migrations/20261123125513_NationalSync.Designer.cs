@@ -249,7 +249,7 @@ namespace Entry.Server.Data.Migrations
                     b.ToTable("CountReports", (string)null);
                 });
 
-            modelBuilder.Entity("Entry.Server.Features.Entries.CaseEntry", b =>
+            modelBuilder.Entity("Entry.Server.Features.Cases.CaseEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -343,7 +343,7 @@ namespace Entry.Server.Data.Migrations
                     b.ToTable("CaseEntries", (string)null);
                 });
 
-            modelBuilder.Entity("Entry.Server.Features.Entries.CaseRevisionRecord", b =>
+            modelBuilder.Entity("Entry.Server.Features.Cases.CaseRevisionRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -813,7 +813,7 @@ namespace Entry.Server.Data.Migrations
                     b.Navigation("ReportedBy");
                 });
 
-            modelBuilder.Entity("Entry.Server.Features.Entries.CaseEntry", b =>
+            modelBuilder.Entity("Entry.Server.Features.Cases.CaseEntry", b =>
                 {
                     b.HasOne("Entry.Server.Features.Books.Book", "Book")
                         .WithMany()
@@ -832,7 +832,7 @@ namespace Entry.Server.Data.Migrations
                     b.Navigation("Clerk");
                 });
 
-            modelBuilder.Entity("Entry.Server.Features.Entries.CaseRevisionRecord", b =>
+            modelBuilder.Entity("Entry.Server.Features.Cases.CaseRevisionRecord", b =>
                 {
                     b.HasOne("Entry.Server.Features.Auth.EntryUser", "ChangedBy")
                         .WithMany()
@@ -840,7 +840,7 @@ namespace Entry.Server.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Entry.Server.Features.Entries.CaseEntry", null)
+                    b.HasOne("Entry.Server.Features.Cases.CaseEntry", null)
                         .WithMany()
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,9 +1,10 @@
 using System.Security.Claims;
-using Entry.Server.Features.Entries;
+using Entry.Server.Features.Cases;
 using Entry.Server.Features.Teams;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;
 using Entry.Shared.Entries;
+using Entry.Server.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Entry.Server.Features.CountReports;
@@ -27,7 +28,7 @@ public static class CountReportEndpoints
     public static RouteGroupBuilder MapCountReports(this RouteGroupBuilder group)
     {
         group.WithTags("Count reports").RequireRoles(Roles.Admin);
-        group.MapGet("/", List).WithSummary("Count reports, oldest first; status=pending|accepted|rejected filters them.");
+        group.MapGet("/", List).ProducesValidationProblem().WithSummary("Count reports, oldest first; status=pending|accepted|rejected filters them.");
         group.MapPost("/{id:long}/accept", Accept)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -40,17 +41,13 @@ public static class CountReportEndpoints
     }
 
     private static async Task<Results<Created<CountReportDto>, ValidationProblem, ProblemHttpResult>> Report(
-        string bookCode, CountReportRequest request, ClaimsPrincipal user, CountReportDesk desk, CancellationToken ct)
+        string bookCode, CountReportRequest request, ClaimsPrincipal user, CountReportService desk, CancellationToken ct)
     {
-        var (report, problem) = await desk.ReportAsync(bookCode, request, user, ct);
-        if (problem is null)
-        {
-            return TypedResults.Created($"/api/count-reports/{report!.Id}", report);
-        }
-        return problem.Status == StatusCodes.Status400BadRequest ? Invalid(problem) : Refused(problem);
+        var (report, refusal) = await desk.ReportAsync(bookCode, request, user, ct);
+        return refusal is null ? TypedResults.Created($"/api/count-reports/{report!.Id}", report) : refusal.ToProblem();
     }
 
-    private static async Task<Results<Ok<List<CountReportDto>>, ValidationProblem>> List(string? status, CountReportDesk desk, CancellationToken ct)
+    private static async Task<Results<Ok<List<CountReportDto>>, ProblemHttpResult>> List(string? status, CountReportService desk, CancellationToken ct)
     {
         CountReportStatus? filter = status?.Trim().ToLowerInvariant() switch
         {
@@ -62,29 +59,19 @@ public static class CountReportEndpoints
         };
         if (filter is (CountReportStatus)(-1))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["The status is pending, accepted or rejected."] });
+            return Refusal.Invalid("status", "The status is pending, accepted or rejected.").ToProblem();
         }
         return TypedResults.Ok(await desk.ListAsync(filter, null, ct));
     }
 
     private static async Task<Results<Ok<CountReportDto>, ValidationProblem, ProblemHttpResult>> Accept(
-        long id, CountDecisionRequest request, ClaimsPrincipal user, CountReportDesk desk, CancellationToken ct) =>
+        long id, CountDecisionRequest request, ClaimsPrincipal user, CountReportService desk, CancellationToken ct) =>
         Answer(await desk.AcceptAsync(id, request, TeamAccess.UserId(user)!, ct));
 
     private static async Task<Results<Ok<CountReportDto>, ValidationProblem, ProblemHttpResult>> Reject(
-        long id, CountDecisionRequest request, ClaimsPrincipal user, CountReportDesk desk, CancellationToken ct) =>
+        long id, CountDecisionRequest request, ClaimsPrincipal user, CountReportService desk, CancellationToken ct) =>
         Answer(await desk.RejectAsync(id, request, TeamAccess.UserId(user)!, ct));
 
-    private static Results<Ok<CountReportDto>, ValidationProblem, ProblemHttpResult> Answer((CountReportDto? Report, ReviewProblem? Problem) answer) =>
-        answer.Problem switch
-        {
-            null => TypedResults.Ok(answer.Report!),
-            { Status: StatusCodes.Status400BadRequest } problem => Invalid(problem),
-            { } problem => Refused(problem),
-        };
-
-    private static ValidationProblem Invalid(ReviewProblem problem) => TypedResults.ValidationProblem(problem.Errors!, problem.Detail, title: problem.Title);
-
-    private static ProblemHttpResult Refused(ReviewProblem problem) => TypedResults.Problem(problem.Detail, statusCode: problem.Status, title: problem.Title,
-        extensions: problem.Errors is null ? null : new Dictionary<string, object?> { ["errors"] = problem.Errors });
+    private static Results<Ok<CountReportDto>, ValidationProblem, ProblemHttpResult> Answer((CountReportDto? Report, Refusal? Refusal) answer) =>
+        answer.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.Ok(answer.Report!);
 }

@@ -2,5 +2,5 @@ namespace Entry.Server.Features.CountReports;
 
 public static class CountReportServices
 {
-    public static IServiceCollection AddCountReports(this IServiceCollection services) => services.AddScoped<CountReportDesk>();
+    public static IServiceCollection AddCountReports(this IServiceCollection services) => services.AddScoped<CountReportService>();
 }

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Auth;
-using Entry.Server.Features.Entries;
+using Entry.Server.Features.Cases;
 using Entry.Server.Features.Teams;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
-using Entry.Server.Features.Entries;
+using Entry.Server.Features.Cases;
 using Entry.Shared.Entries;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +11,7 @@ namespace Entry.Server.Features.National;
 /// Puts a case's message to the national database into the outbox, in the same unit of work as the case: both are
 /// stored or neither. The caller wakes the dispatcher after its commit (<see cref="NationalSignal"/>).
 /// </summary>
-public sealed partial class NationalOutbox(EntryDb db, NationalSignal signal, TimeProvider time, ILogger<NationalOutbox> logger)
+public sealed partial class NationalOutbox(EntryDb db, NationalSignal signal, TimeProvider time, ILogger<NationalOutbox> logger) : ICaseMessages
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

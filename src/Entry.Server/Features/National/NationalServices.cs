@@ -19,6 +19,7 @@ public static class NationalServices
         services.AddSingleton<NationalSignal>();
         services.AddSingleton<NationalMetrics>();
         services.AddScoped<NationalOutbox>();
+        services.AddScoped<Cases.ICaseMessages>(sp => sp.GetRequiredService<NationalOutbox>());
         services.AddScoped<NationalOutcomes>();
         services.AddScoped<NationalStatusReader>();
         // Before the dispatcher: the stub listens before anything calls it.

@@ -22,15 +22,9 @@ public sealed class ProgressCounters(EntryDb db)
             a.Skipped + b.Skipped, a.Synced + b.Synced, a.Rejected + b.Rejected);
     }
 
-    /// <summary>Applies the delta to every scope of the case, in the caller's transaction.</summary>
-    public async Task ApplyAsync(CaseScopes at, Delta delta, CancellationToken ct)
+    /// <summary>The counter scopes a case counts in.</summary>
+    public static List<ScopeKey> ScopesOf(CaseScopes at)
     {
-        if (delta.IsZero)
-        {
-            return;
-        }
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Counters change in the transaction of the case that changes them.");
         var scopes = new List<ScopeKey>
         {
             ScopeKey.Book(at.BookId), ScopeKey.Unit(at.UnitCode), ScopeKey.Province, ScopeKey.Team(at.TeamId),
@@ -41,6 +35,29 @@ public sealed class ProgressCounters(EntryDb db)
             scopes.Add(ScopeKey.District(district));
             scopes.Add(ScopeKey.DistrictShift(district, at.ShiftDate, at.Shift));
         }
+        return scopes;
+    }
+
+    /// <summary>
+    /// Applies the changes of a batch of cases in the caller's transaction: summed per scope and type first, so a counter
+    /// many cases of the batch share (the province, the day) is written once.
+    /// </summary>
+    public async Task ApplySummedAsync(IEnumerable<(CaseScopes At, Delta Delta)> changes, CancellationToken ct)
+    {
+        var sums = new Dictionary<(string Scope, BookType Type), Delta>();
+        foreach (var (at, delta) in changes)
+        {
+            foreach (var key in ScopesOf(at))
+            {
+                sums[(key.Name, at.Type)] = sums.GetValueOrDefault((key.Name, at.Type)) + delta;
+            }
+        }
+        if (sums.Values.All(d => d.IsZero))
+        {
+            return;
+        }
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Counters change in the transaction of the cases that change them.");
 
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction;
@@ -56,16 +73,23 @@ public sealed class ProgressCounters(EntryDb db)
             "\"Synced\" = \"ProgressCounters\".\"Synced\" + excluded.\"Synced\", " +
             "\"Rejected\" = \"ProgressCounters\".\"Rejected\" + excluded.\"Rejected\"";
         var scope = command.AddParameter("@scope");
-        command.AddParameter("@type", (int)at.Type);
-        command.AddParameter("@entered", (long)delta.Entered);
-        command.AddParameter("@flagged", (long)delta.Flagged);
-        command.AddParameter("@verified", (long)delta.Verified);
-        command.AddParameter("@skipped", (long)delta.Skipped);
-        command.AddParameter("@synced", (long)delta.Synced);
-        command.AddParameter("@rejected", (long)delta.Rejected);
-        foreach (var key in scopes)
+        var type = command.AddParameter("@type");
+        var entered = command.AddParameter("@entered");
+        var flagged = command.AddParameter("@flagged");
+        var verified = command.AddParameter("@verified");
+        var skipped = command.AddParameter("@skipped");
+        var synced = command.AddParameter("@synced");
+        var rejected = command.AddParameter("@rejected");
+        foreach (var ((name, bookType), delta) in sums.Where(s => !s.Value.IsZero))
         {
-            scope.Value = key.Name;
+            scope.Value = name;
+            type.Value = (int)bookType;
+            entered.Value = (long)delta.Entered;
+            flagged.Value = (long)delta.Flagged;
+            verified.Value = (long)delta.Verified;
+            skipped.Value = (long)delta.Skipped;
+            synced.Value = (long)delta.Synced;
+            rejected.Value = (long)delta.Rejected;
             await command.ExecuteNonQueryAsync(ct);
         }
     }

@@ -1,0 +1,114 @@
+using Entry.Server.Common;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Entry.Server.Data;
+using Entry.Server.Features.Books;
+using Entry.Shared.Books;
+using Entry.Shared.Entries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.Cases;
+
+/// <summary>
+/// Logs one case: validates it, lets in only the clerk holding the book on the claim's open shift, and stores it once
+/// per id through the <see cref="CaseLedger"/>. The primary key (the client's id) and the unique (book, entry number)
+/// settle races; the loser is answered, never a 500.
+/// </summary>
+public sealed partial class CaseRecorder(EntryDb db, CaseLedger ledger, TimeProvider time, ILogger<CaseRecorder> logger)
+{
+    // Names stay readable in the stored JSON (NFC, not \u escapes); the JSON is never written into HTML.
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    public async Task<(CaseStored? Stored, Refusal? Refusal)> RecordAsync(CaseEntryRequest request, string userId, CancellationToken ct)
+    {
+        var code = request.BookCode?.Trim();
+        var book = string.IsNullOrEmpty(code) ? null : await db.Books.AsNoTracking().Include(b => b.Unit).FirstOrDefaultAsync(b => b.Code == code, ct);
+        var (normalized, errors) = CaseValidation.Validate(request, book);
+        if (errors.Count > 0)
+        {
+            return (null, Refusal.Invalid(errors));
+        }
+        var hash = Hash(normalized);
+
+        // A retry of a stored case is answered with its first result, even after the shift has closed.
+        if (await ReplayAsync(normalized.Id, hash, userId, ct) is { } replay)
+        {
+            return replay;
+        }
+        var now = time.GetUtcNow();
+        var (claim, refusal) = await BookFill.HolderClaimAsync(db, book!, userId, now, ct);
+        if (refusal is not null)
+        {
+            return (null, refusal);
+        }
+
+        var entry = new CaseEntry
+        {
+            Id = normalized.Id,
+            BookId = book!.Id,
+            Type = book.Type,
+            EntryNumber = normalized.EntryNumber,
+            RegistrationDate = normalized.RegistrationDate!.Value,
+            Page = normalized.Page,
+            NeedsVerification = normalized.NeedsVerification,
+            VerificationReason = normalized.VerificationReason,
+            Status = normalized.NeedsVerification ? CaseStatus.Flagged : CaseStatus.Entered,
+            Details = Details(normalized, book.Type),
+            RequestHash = hash,
+            ClerkId = userId,
+            TeamId = claim!.TeamId,
+            ShiftDate = claim.ShiftDate,
+            Shift = claim.Shift,
+            StoredAt = now,
+        };
+        var write = new NewEntryWrite(entry, book, claim.Id, NumberTaken);
+        await ledger.WriteAsync(write);
+        if (write.Refusal is { } refused)
+        {
+            // Taken by this very case if a twin submission got in first, else by another id.
+            return write.Taken && await ReplayAsync(normalized.Id, hash, userId, ct) is { } again ? again : (null, refused);
+        }
+        var (logged, skipped) = write.Fill;
+        LogStored(logger, entry.Id, book.Id, entry.EntryNumber, logged, book.CaseCount);
+        return (new CaseStored(Result(entry, book, logged, skipped), IsReplay: false), null);
+    }
+
+    private static readonly Refusal NumberTaken = Refusal.Conflict("Entry number already logged",
+            "This entry number of the book is already logged under another id.")
+        .WithErrors("entryNumber", "This entry number of the book is already logged.");
+
+    private Task<(CaseStored? Stored, Refusal? Refusal)?> ReplayAsync(Guid id, string hash, string userId, CancellationToken ct) =>
+        BookFill.ReplayAsync(db, id, hash, userId, "case", ct);
+
+    internal static CaseEntryResult Result(CaseEntry entry, Book book, int logged, int skipped) => new()
+    {
+        Id = entry.Id,
+        BookCode = book.Code,
+        EntryNumber = entry.EntryNumber,
+        NeedsVerification = entry.NeedsVerification,
+        CasesLogged = logged,
+        CasesSkipped = skipped,
+        CaseCount = book.CaseCount,
+        StoredAt = entry.StoredAt,
+    };
+
+    /// <summary>SHA-256 (hex) of the normalised request serialised with fixed options: property order is the records' order.</summary>
+    public static string Hash(CaseEntryRequest normalized) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(normalized, Json))));
+
+    internal static string Details(CaseEntryRequest request, BookType type) => type switch
+    {
+        BookType.Birth => JsonSerializer.Serialize(request.Birth, Json),
+        BookType.Marriage => JsonSerializer.Serialize(request.Marriage, Json),
+        BookType.Death => JsonSerializer.Serialize(request.Death, Json),
+        _ => JsonSerializer.Serialize(request.Adoption, Json),
+    };
+
+    [LoggerMessage(EventId = 7000, Level = LogLevel.Information,
+        Message = "Case {EntryId} stored in book {BookId} as entry {EntryNumber}: {Logged} of {CaseCount} cases logged")]
+    private static partial void LogStored(ILogger logger, Guid entryId, int bookId, int entryNumber, int logged, int caseCount);
+}

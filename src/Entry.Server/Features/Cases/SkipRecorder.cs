@@ -1,0 +1,121 @@
+using Entry.Server.Common;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Entry.Server.Data;
+using Entry.Server.Features.Books;
+using Entry.Shared.Entries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entry.Server.Features.Cases;
+
+/// <summary>
+/// Skips an entry number of the held book with a reason (a missing page, a blank or cancelled entry, a number never
+/// used). The same rules as logging a case: the holder on the claim's open shift, a free number, once per id.
+/// </summary>
+public sealed partial class SkipRecorder(EntryDb db, CaseLedger ledger, TimeProvider time, ILogger<SkipRecorder> logger)
+{
+    public const int MaxNote = 500;
+
+    public async Task<(CaseStored? Stored, Refusal? Refusal)> SkipAsync(SkipEntryRequest request, string userId, CancellationToken ct)
+    {
+        var code = request.BookCode?.Trim();
+        var book = string.IsNullOrEmpty(code) ? null : await db.Books.AsNoTracking().Include(b => b.Unit).FirstOrDefaultAsync(b => b.Code == code, ct);
+        var errors = Validate(request, book);
+        if (errors.Count > 0)
+        {
+            return (null, Refusal.Invalid(errors));
+        }
+        var normalized = request with { BookCode = code, Note = TextField.Clean(request.Note, TextKind.Note, MaxNote).Text };
+        var hash = Hash(normalized);
+        if (await ReplayAsync(normalized.Id, hash, userId, ct) is { } replay)
+        {
+            return replay;
+        }
+        var now = time.GetUtcNow();
+        var (claim, refusal) = await BookFill.HolderClaimAsync(db, book!, userId, now, ct);
+        if (refusal is not null)
+        {
+            return (null, refusal);
+        }
+
+        var skip = new CaseEntry
+        {
+            Id = normalized.Id,
+            BookId = book!.Id,
+            Type = book.Type,
+            EntryNumber = normalized.EntryNumber,
+            RegistrationDate = DateOnly.MinValue,
+            Page = 0,
+            NeedsVerification = false,
+            Status = CaseStatus.Skipped,
+            NationalState = NationalSyncState.None,
+            SkipReason = normalized.Reason,
+            SkipNote = normalized.Note,
+            Details = "{}",
+            RequestHash = hash,
+            ClerkId = userId,
+            TeamId = claim!.TeamId,
+            ShiftDate = claim.ShiftDate,
+            Shift = claim.Shift,
+            StoredAt = now,
+        };
+        var write = new NewEntryWrite(skip, book, claim.Id, NumberTaken);
+        await ledger.WriteAsync(write);
+        if (write.Refusal is { } refused)
+        {
+            return write.Taken && await ReplayAsync(normalized.Id, hash, userId, ct) is { } again ? again : (null, refused);
+        }
+        var (logged, skipped) = write.Fill;
+        LogSkipped(logger, skip.Id, book.Id, skip.EntryNumber, logged, skipped, book.CaseCount);
+        return (new CaseStored(CaseRecorder.Result(skip, book, logged, skipped), IsReplay: false), null);
+    }
+
+    private static Dictionary<string, string[]> Validate(SkipEntryRequest request, Book? book)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Id == Guid.Empty)
+        {
+            errors["id"] = ["The id is a non-empty GUID chosen by the client."];
+        }
+        if (string.IsNullOrWhiteSpace(request.BookCode))
+        {
+            errors["bookCode"] = ["The book code is required."];
+        }
+        else if (book is null)
+        {
+            errors["bookCode"] = ["There is no book with this code."];
+        }
+        if (request.EntryNumber < 1)
+        {
+            errors["entryNumber"] = ["The entry number is 1 or more."];
+        }
+        else if (book is not null && request.EntryNumber > book.CaseCount)
+        {
+            errors["entryNumber"] = [$"The book holds {book.CaseCount} cases; the entry number is at most that."];
+        }
+        if (request.Reason is not { } reason || !Enum.IsDefined(reason))
+        {
+            errors["reason"] = ["The reason is pageMissing, entryBlank, entryCancelled or numberNotUsed."];
+        }
+        if (TextField.Clean(request.Note, TextKind.Note, MaxNote).Problem is { } noteProblem)
+        {
+            errors["note"] = [noteProblem];
+        }
+        return errors;
+    }
+
+    private Task<(CaseStored? Stored, Refusal? Refusal)?> ReplayAsync(Guid id, string hash, string userId, CancellationToken ct) =>
+        BookFill.ReplayAsync(db, id, hash, userId, "skip", ct);
+
+    private static readonly Refusal NumberTaken = Refusal.Conflict("Entry number already used",
+            "This entry number of the book is already logged or skipped.")
+        .WithErrors("entryNumber", "This entry number of the book is already logged or skipped.");
+
+    private static string Hash(SkipEntryRequest normalized) =>
+        "skip:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(normalized, CaseRecorder.Json))))[..59];
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information,
+        Message = "Entry {EntryId} of book {BookId} skipped as number {EntryNumber}: {Logged} logged and {Skipped} skipped of {CaseCount}")]
+    private static partial void LogSkipped(ILogger logger, Guid entryId, int bookId, int entryNumber, int logged, int skipped, int caseCount);
+}
