@@ -57,6 +57,10 @@ internal static class EntryLoadBenchmark
             dataDirectory = server.DataDirectory;
             Console.WriteLine($"  server ready in {server.StartedIn.TotalSeconds:0.0} s at {server.Address}");
             report = await DriveAsync(server.Address, clerkCount, dashboardCount, warmUp, measured, offset);
+            foreach (var line in server.LedgerLines().TakeLast(3))
+            {
+                Console.WriteLine($"  server: {line[(line.IndexOf("Ledger:", StringComparison.Ordinal))..]}");
+            }
         }
 
         var baseline = EntryLoadBaseline.Run(Path.Combine(dataDirectory, "entry.db"));

@@ -9,6 +9,8 @@ internal sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
+    private System.Text.StringBuilder _output = new();
+
     private ServerProcess(Process process, Uri address, string dataDirectory)
     {
         _process = process;
@@ -21,6 +23,15 @@ internal sealed class ServerProcess : IAsyncDisposable
     public TimeSpan StartedIn { get; private set; }
     /// <summary>The server's own process (<c>dotnet Entry.Server.dll</c> runs the app in the host process).</summary>
     public int ProcessId => _process.Id;
+
+    /// <summary>The case ledger's summary lines (batch sizes, time per batch) the server logged so far.</summary>
+    public IReadOnlyList<string> LedgerLines()
+    {
+        lock (_output)
+        {
+            return _output.ToString().Split('\n').Where(l => l.Contains("Ledger:", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+        }
+    }
 
     /// <param name="settings">Configuration keys and values (<c>Entry:Clock:Offset</c>…).</param>
     /// <param name="dataDirectory">The data directory; a new empty one by default.</param>
@@ -42,6 +53,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         info.Environment["Entry__DataDirectory"] = dataDirectory;
         info.Environment["NationalDb__EmbeddedUrl"] = "http://127.0.0.1:0";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Logging__LogLevel__Entry.Server.Features.Cases.LedgerMetrics"] = "Information";
         foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -54,7 +66,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, address, dataDirectory);
+        var server = new ServerProcess(process, address, dataDirectory) { _output = output };
 
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         while (watch.Elapsed < TimeSpan.FromMinutes(3))

@@ -262,7 +262,7 @@ public sealed class ReconciliationScheduleTests(EntryFactory factory) : IClassFi
 }
 
 /// <summary>The comparison of one book, case by case, without a server.</summary>
-public sealed class ReconciliationBookTests
+public sealed class BookComparisonTests
 {
     private static readonly DateTimeOffset AskedAt = new(2026, 11, 23, 16, 30, 0, TimeSpan.Zero);
     private static readonly Dictionary<Guid, string> Nowhere = [];
@@ -275,7 +275,7 @@ public sealed class ReconciliationBookTests
         var id = Guid.NewGuid();
         var entry = new EntryHolding(id, 1, NationalSyncState.Pending, "HT1", AskedAt.AddMinutes(-5), Delivered: 1);
 
-        var result = ReconciliationBook.Compare("B-1", [entry], Holding(new HeldRecord("HT1", id, 1, 1)), AskedAt, Nowhere);
+        var result = BookComparison.Compare("B-1", [entry], Holding(new HeldRecord("HT1", id, 1, 1)), AskedAt, Nowhere);
 
         Assert.Empty(result.Differences);
         Assert.Equal(1, result.EntryDelivered);
@@ -287,7 +287,7 @@ public sealed class ReconciliationBookTests
         var id = Guid.NewGuid();
         var entry = new EntryHolding(id, 1, NationalSyncState.Synced, "HT1", AskedAt.AddSeconds(1), Delivered: 1);
 
-        var result = ReconciliationBook.Compare("B-1", [entry], Holding(), AskedAt, Nowhere);
+        var result = BookComparison.Compare("B-1", [entry], Holding(), AskedAt, Nowhere);
 
         Assert.Empty(result.Differences);
     }
@@ -298,7 +298,7 @@ public sealed class ReconciliationBookTests
         var id = Guid.NewGuid();
         var entry = new EntryHolding(id, 3, NationalSyncState.Synced, "HT1", AskedAt.AddMinutes(-1), Delivered: 1);
 
-        var result = ReconciliationBook.Compare("B-1", [entry], Holding(new HeldRecord("HT1", id, 3, 2)), AskedAt, Nowhere);
+        var result = BookComparison.Compare("B-1", [entry], Holding(new HeldRecord("HT1", id, 3, 2)), AskedAt, Nowhere);
 
         var difference = Assert.Single(result.Differences);
         Assert.Equal(ReconciliationDifferenceKind.VersionAhead, difference.Kind);
@@ -311,7 +311,7 @@ public sealed class ReconciliationBookTests
         var id = Guid.NewGuid();
         var entry = new EntryHolding(id, 2, NationalSyncState.Rejected, "HT1", AskedAt.AddMinutes(-1), Delivered: 1);
 
-        var result = ReconciliationBook.Compare("B-1", [entry], Holding(new HeldRecord("HT1", id, 2, 1)), AskedAt, Nowhere);
+        var result = BookComparison.Compare("B-1", [entry], Holding(new HeldRecord("HT1", id, 2, 1)), AskedAt, Nowhere);
 
         Assert.Equal(ReconciliationDifferenceKind.NotSyncedInEntry, Assert.Single(result.Differences).Kind);
     }
@@ -321,7 +321,7 @@ public sealed class ReconciliationBookTests
     {
         var id = Guid.NewGuid();
 
-        var result = ReconciliationBook.Compare("B-1", [], Holding(new HeldRecord("HT9", id, 7, 1)), AskedAt,
+        var result = BookComparison.Compare("B-1", [], Holding(new HeldRecord("HT9", id, 7, 1)), AskedAt,
             new Dictionary<Guid, string> { [id] = "B-2" });
 
         Assert.Equal(

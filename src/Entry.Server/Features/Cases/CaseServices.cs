@@ -6,6 +6,7 @@ public static class CaseServices
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
         services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LedgerMetrics>();
         services.AddSingleton<CaseLedger>();
         return services.AddScoped<CaseRecorder>().AddScoped<SkipRecorder>().AddScoped<CaseReview>();
     }

@@ -128,7 +128,7 @@ public sealed partial class ReconciliationService(
         return new Totals(books.Count, entryDelivered, nationalRecords, ordered);
     }
 
-    private async Task<(ReconciliationBook.Result Result, int NationalRecords)> CompareAsync(int bookId, string bookCode, CancellationToken ct)
+    private async Task<(BookComparison.Result Result, int NationalRecords)> CompareAsync(int bookId, string bookCode, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var api = scope.ServiceProvider.GetRequiredService<INationalDbApi>();
@@ -147,7 +147,7 @@ public sealed partial class ReconciliationService(
         var elsewhere = unknown.Count == 0
             ? new Dictionary<Guid, string>()
             : await db.CaseEntries.AsNoTracking().Where(e => unknown.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Book!.Code, ct);
-        return (ReconciliationBook.Compare(bookCode, entry, national, askedAt, elsewhere), national.Count);
+        return (BookComparison.Compare(bookCode, entry, national, askedAt, elsewhere), national.Count);
     }
 
     private static async Task<NationalDb.Contracts.BookHoldings> HoldingsAsync(INationalDbApi api, string bookCode, CancellationToken ct)

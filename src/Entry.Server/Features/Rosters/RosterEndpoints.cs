@@ -47,7 +47,7 @@ public static class RosterEndpoints
     }
 
     private static async Task<Results<Ok<WeekRoster>, ProblemHttpResult, ForbidHttpResult>> Week(
-        int teamId, ClaimsPrincipal user, TeamAccess access, RosterBook roster, CancellationToken ct, string? week = null)
+        int teamId, ClaimsPrincipal user, TeamAccess access, RosterReader roster, CancellationToken ct, string? week = null)
     {
         var scope = await access.ForAsync(user, teamId, ct);
         if (!scope.Exists)
@@ -116,7 +116,7 @@ public static class RosterEndpoints
     }
 
     private static async Task<Results<Ok<WeekRoster>, ProblemHttpResult, ForbidHttpResult>> Copy(
-        int teamId, CopyWeekRequest request, ClaimsPrincipal user, TeamAccess access, RosterPlanner planner, RosterBook roster, CancellationToken ct)
+        int teamId, CopyWeekRequest request, ClaimsPrincipal user, TeamAccess access, RosterPlanner planner, RosterReader roster, CancellationToken ct)
     {
         var scope = await access.ForAsync(user, teamId, ct);
         if (!scope.Exists)
@@ -142,7 +142,7 @@ public static class RosterEndpoints
     }
 
     private static async Task<Results<Ok<List<TeamCoverage>>, ProblemHttpResult>> Coverage(
-        ClaimsPrincipal user, TeamAccess access, RosterBook roster, CancellationToken ct, string? week = null)
+        ClaimsPrincipal user, TeamAccess access, RosterReader roster, CancellationToken ct, string? week = null)
     {
         if (!TryWeek(week, roster, out var weekStart, out var refusal))
         {
@@ -152,7 +152,7 @@ public static class RosterEndpoints
     }
 
     /// <summary>The Monday of the week holding <paramref name="week"/>, or of today's week when it is absent.</summary>
-    private static bool TryWeek(string? week, RosterBook roster, out DateOnly weekStart, out Refusal refusal)
+    private static bool TryWeek(string? week, RosterReader roster, out DateOnly weekStart, out Refusal refusal)
     {
         refusal = null!;
         if (string.IsNullOrEmpty(week))

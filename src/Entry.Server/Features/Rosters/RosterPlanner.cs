@@ -51,7 +51,7 @@ public sealed partial class RosterPlanner(EntryDb db, WriteGate writes, IOffRost
 
         var stored = people.Select(p => new RosteredEntry(teamId, date, shift, p.UserId!, p.Person.UserName)).ToList();
         var categories = members.Values.ToDictionary(m => m.UserId, m => m.Category);
-        return new PlanOutcome(RosterBook.Shift(ShiftCalendar.Slot(date, shift), stored, categories, computers), []);
+        return new PlanOutcome(RosterReader.Shift(ShiftCalendar.Slot(date, shift), stored, categories, computers), []);
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ namespace Entry.Server.Features.Cases;
 /// No background service: the first writer that finds the ledger idle drains the queue (group commit's leader); it
 /// hands over when the queue is empty, so nothing is left waiting and nothing needs the host to be running.
 /// </remarks>
-public sealed partial class CaseLedger(IServiceScopeFactory scopes, WriteGate gate, ISprintEvents live, IOptions<LedgerOptions> options,
+public sealed partial class CaseLedger(IServiceScopeFactory scopes, WriteGate gate, ISprintEvents live, LedgerMetrics metrics, IOptions<LedgerOptions> options,
     TimeProvider time, ILogger<CaseLedger> logger)
 {
     private readonly ConcurrentQueue<CaseWrite> queue = new();
@@ -80,7 +80,9 @@ public sealed partial class CaseLedger(IServiceScopeFactory scopes, WriteGate ga
     {
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var batch = await RunAsync(writes);
+            metrics.Batch(writes.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             Announce(batch, writes);
         }
         catch (Exception e)

@@ -13,7 +13,7 @@ public sealed record EntryHolding(Guid Id, int EntryNumber, NationalSyncState St
 /// asked first, then Entry is read; a case whose answer Entry recorded after the national side was asked was on its
 /// way during the comparison and is not judged on its delivery (nor is the book's count).
 /// </summary>
-public static class ReconciliationBook
+public static class BookComparison
 {
     public sealed record Result(IReadOnlyList<ReconciliationDifference> Differences, int EntryDelivered);
 

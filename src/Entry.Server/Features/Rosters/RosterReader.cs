@@ -15,7 +15,7 @@ internal sealed record TeamPerson(int TeamId, string UserId, string UserName, Me
 internal sealed record RosteredEntry(int TeamId, DateOnly Date, int Shift, string UserId, string UserName);
 
 /// <summary>Reads rosters: a team's week, and every team's short shifts of a week, judged by <see cref="ShiftRules"/>.</summary>
-public sealed class RosterBook(EntryDb db, TimeProvider time)
+public sealed class RosterReader(EntryDb db, TimeProvider time)
 {
     public DateOnly Today => ShiftCalendar.LocalDate(time.GetUtcNow());
 
