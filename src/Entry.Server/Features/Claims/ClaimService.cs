@@ -1,7 +1,6 @@
 using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
-using Entry.Server.Features.Live;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Sprint;
 using Entry.Server.Features.Teams;
