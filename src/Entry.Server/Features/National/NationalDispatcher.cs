@@ -14,8 +14,8 @@ namespace Entry.Server.Features.National;
 /// Sends the outbox to the national database: woken by new work (and by the safety-net job), it takes the due
 /// messages of a round — the oldest message of each case only, so a case's versions arrive in order — spreads them over
 /// at most <c>Dispatch:Parallelism</c> batch requests of at most <c>Dispatch:BatchSize</c> records each, sends those at
-/// once and records each record's own answer. While the national side is down it waits (the circuit's break, a
-/// message's growing backoff); it never spins and holds at most one round in memory.
+/// once and records each record's own answer — while the next round is sent. While the national side is down it waits
+/// (the circuit's break, a message's growing backoff); it never spins and holds at most two rounds in memory.
 /// </summary>
 public sealed partial class NationalDispatcher(
     IServiceScopeFactory scopes, NationalSignal signal, NationalCircuit circuit, NationalMetrics metrics, IOptions<NationalDbOptions> options,
@@ -26,6 +26,9 @@ public sealed partial class NationalDispatcher(
     /// <summary>The backlog gauges are read at most this often: counting 100,000 pending rows every round would cost more than the round.</summary>
     private static readonly TimeSpan BacklogEvery = TimeSpan.FromSeconds(1);
     private long backlogReadAt;
+    /// <summary>The previous round's outcomes being recorded while this round is sent, and its messages (still pending until then).</summary>
+    private Task recording = Task.CompletedTask;
+    private IReadOnlyCollection<long> recordingIds = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,6 +37,19 @@ public sealed partial class NationalDispatcher(
         {
             return;
         }
+        try
+        {
+            await LoopAsync(dispatch, stoppingToken);
+        }
+        finally
+        {
+            // The last round's outcomes are recorded, or rolled back by the stop: never left running past the host.
+            await recording;
+        }
+    }
+
+    private async Task LoopAsync(NationalDispatchOptions dispatch, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;
@@ -64,7 +80,11 @@ public sealed partial class NationalDispatcher(
         }
     }
 
-    /// <summary>Sends one round; answers how long to wait before the next (zero: more is due now).</summary>
+    /// <summary>
+    /// Sends one round while the previous round's outcomes are recorded, then hands its own outcomes to be recorded;
+    /// answers how long to wait before the next (zero: more is due now). The previous round's messages are left out
+    /// of this one (they are pending until recorded), and so are their cases' newer versions (not the oldest yet).
+    /// </summary>
     public async Task<TimeSpan> RunOnceAsync(CancellationToken ct)
     {
         var dispatch = options.Value.Dispatch;
@@ -77,12 +97,20 @@ public sealed partial class NationalDispatcher(
         }
         if (circuit.WaitBeforeNextCall() is var broken && broken > TimeSpan.Zero)
         {
+            await recording;
             return broken;
         }
         var now = time.GetUtcNow();
-        var due = await DueAsync(db, now, dispatch.BatchSize * dispatch.Parallelism, ct);
+        var due = await DueAsync(db, now, dispatch.BatchSize * dispatch.Parallelism, recording.IsCompleted ? [] : recordingIds, ct);
         if (due.Count == 0)
         {
+            if (!recording.IsCompleted)
+            {
+                // Only the previous round's messages were due: look again once they are recorded.
+                await recording;
+                return TimeSpan.Zero;
+            }
+            await recording;
             var next = await db.Set<NationalMessage>().Where(m => m.State == NationalMessageState.Pending)
                 .OrderBy(m => m.NextAttemptAt).Select(m => (DateTimeOffset?)m.NextAttemptAt).FirstOrDefaultAsync(ct);
             var idle = TimeSpan.FromSeconds(dispatch.IdleSeconds);
@@ -93,9 +121,10 @@ public sealed partial class NationalDispatcher(
         var answered = await Task.WhenAll(Batches(due, dispatch).Select(batch => SendAsync(api, batch, ct)));
         var outcomes = answered.SelectMany(batch => batch).ToList();
 
-        var recorder = scope.ServiceProvider.GetRequiredService<NationalOutcomes>();
-        await recorder.RecordAsync(outcomes, ct);
-        metrics.Record(outcomes);
+        // A round is recorded after the one before it: a case's answers are stored in the order its versions were sent.
+        await recording;
+        recordingIds = due.Select(m => m.Id).ToList();
+        recording = RecordAsync(outcomes, ct);
         // The national side asked everyone to wait (429/503 with Retry-After): the whole dispatcher waits, not just the
         // message — but no longer than the retry cap, so one answer cannot hold the outbox after the national side is
         // back; a national side still refusing opens the circuit, which then decides the wait.
@@ -106,7 +135,34 @@ public sealed partial class NationalDispatcher(
             // or the loop would spin on messages that stay due.
             asked = new[] { asked, circuit.WaitBeforeNextCall(), ShortPause }.Max();
         }
-        return asked > TimeSpan.Zero ? asked : outcomes.Any(o => o.Kind == OutcomeKind.Transient) ? ShortPause : TimeSpan.Zero;
+        var wait = asked > TimeSpan.Zero ? asked : outcomes.Any(o => o.Kind == OutcomeKind.Transient) ? ShortPause : TimeSpan.Zero;
+        if (wait > TimeSpan.Zero)
+        {
+            // Nothing more to send now: the outcomes are stored before the dispatcher sleeps.
+            await recording;
+        }
+        return wait;
+    }
+
+    /// <summary>
+    /// Stores a round's outcomes in a scope of its own. It never fails the loop: outcomes that could not be stored leave
+    /// their messages pending, sent again later and replayed by their keys.
+    /// </summary>
+    private async Task RecordAsync(IReadOnlyList<Outcome> outcomes, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<NationalOutcomes>().RecordAsync(outcomes, ct);
+            metrics.Record(outcomes);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            LogRoundFailed(e.GetType().Name);
+        }
     }
 
     /// <summary>
@@ -129,11 +185,12 @@ public sealed partial class NationalDispatcher(
     /// Read in the order of the (State, NextAttemptAt) index and filtered in memory: a correlated "no earlier pending
     /// message" condition made each round cost the whole backlog (0.6 s at 88,000 pending).
     /// </summary>
-    private static async Task<List<DueMessage>> DueAsync(EntryDb db, DateTimeOffset now, int roundSize, CancellationToken ct)
+    private static async Task<List<DueMessage>> DueAsync(EntryDb db, DateTimeOffset now, int roundSize, IReadOnlyCollection<long> inFlight,
+        CancellationToken ct)
     {
         var messages = db.Set<NationalMessage>().AsNoTracking();
         var candidates = await messages
-            .Where(m => m.State == NationalMessageState.Pending && m.NextAttemptAt <= now)
+            .Where(m => m.State == NationalMessageState.Pending && m.NextAttemptAt <= now && !inFlight.Contains(m.Id))
             .OrderBy(m => m.NextAttemptAt)
             .Take(roundSize * 2)
             .Select(m => new { m.Id, m.CaseId, m.IdempotencyKey, m.Payload, m.Attempts })
