@@ -14,8 +14,8 @@ namespace Entry.Server.Features.National;
 /// Sends the outbox to the national database: woken by new work (and by the safety-net job), it takes the due
 /// messages of a round — the oldest message of each case only, so a case's versions arrive in order — spreads them over
 /// at most <c>Dispatch:Parallelism</c> batch requests of at most <c>Dispatch:BatchSize</c> records each, sends those at
-/// once and records each record's own answer — while the next round is sent. While the national side is down it waits
-/// (the circuit's break, a message's growing backoff); it never spins and holds at most two rounds in memory.
+/// once and records each record's own answer — while the next rounds are sent. While the national side is down it waits
+/// (the circuit's break, a message's growing backoff); it never spins and holds at most four rounds in memory.
 /// </summary>
 public sealed partial class NationalDispatcher(
     IServiceScopeFactory scopes, NationalSignal signal, NationalCircuit circuit, NationalMetrics metrics, IOptions<NationalDbOptions> options,
@@ -26,9 +26,12 @@ public sealed partial class NationalDispatcher(
     /// <summary>The backlog gauges are read at most this often: counting 100,000 pending rows every round would cost more than the round.</summary>
     private static readonly TimeSpan BacklogEvery = TimeSpan.FromSeconds(1);
     private long backlogReadAt;
-    /// <summary>The previous round's outcomes being recorded while this round is sent, and its messages (still pending until then).</summary>
-    private Task recording = Task.CompletedTask;
-    private IReadOnlyCollection<long> recordingIds = [];
+    /// <summary>
+    /// Rounds whose outcomes wait to be recorded (behind the cases' writes at the write gate) while the next is sent, with
+    /// their messages, still pending until then. At most this many: a slow database slows the push, it does not pile up.
+    /// </summary>
+    private const int RoundsBeingRecorded = 3;
+    private readonly Queue<(Task Task, long[] Ids)> recordings = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,8 +46,8 @@ public sealed partial class NationalDispatcher(
         }
         finally
         {
-            // The last round's outcomes are recorded, or rolled back by the stop: never left running past the host.
-            await recording;
+            // The last rounds' outcomes are recorded, or rolled back by the stop: never left running past the host.
+            await RecordedAsync();
         }
     }
 
@@ -81,9 +84,9 @@ public sealed partial class NationalDispatcher(
     }
 
     /// <summary>
-    /// Sends one round while the previous round's outcomes are recorded, then hands its own outcomes to be recorded;
-    /// answers how long to wait before the next (zero: more is due now). The previous round's messages are left out
-    /// of this one (they are pending until recorded), and so are their cases' newer versions (not the oldest yet).
+    /// Sends one round while earlier rounds' outcomes are recorded, then hands its own outcomes to be recorded; answers
+    /// how long to wait before the next (zero: more is due now). The messages being recorded are left out of this round
+    /// (they are pending until recorded), and so are their cases' newer versions (not the oldest yet).
     /// </summary>
     public async Task<TimeSpan> RunOnceAsync(CancellationToken ct)
     {
@@ -97,20 +100,24 @@ public sealed partial class NationalDispatcher(
         }
         if (circuit.WaitBeforeNextCall() is var broken && broken > TimeSpan.Zero)
         {
-            await recording;
+            await RecordedAsync();
             return broken;
         }
+        while (recordings.TryPeek(out var oldest) && oldest.Task.IsCompleted)
+        {
+            recordings.Dequeue();
+        }
         var now = time.GetUtcNow();
-        var due = await DueAsync(db, now, dispatch.BatchSize * dispatch.Parallelism, recording.IsCompleted ? [] : recordingIds, ct);
+        var inFlight = recordings.SelectMany(r => r.Ids).ToList();
+        var due = await DueAsync(db, now, dispatch.BatchSize * dispatch.Parallelism, inFlight, ct);
         if (due.Count == 0)
         {
-            if (!recording.IsCompleted)
+            if (recordings.Count > 0)
             {
-                // Only the previous round's messages were due: look again once they are recorded.
-                await recording;
+                // Only messages being recorded were due: look again once they are.
+                await RecordedAsync();
                 return TimeSpan.Zero;
             }
-            await recording;
             var next = await db.Set<NationalMessage>().Where(m => m.State == NationalMessageState.Pending)
                 .OrderBy(m => m.NextAttemptAt).Select(m => (DateTimeOffset?)m.NextAttemptAt).FirstOrDefaultAsync(ct);
             var idle = TimeSpan.FromSeconds(dispatch.IdleSeconds);
@@ -121,10 +128,13 @@ public sealed partial class NationalDispatcher(
         var answered = await Task.WhenAll(Batches(due, dispatch).Select(batch => SendAsync(api, batch, ct)));
         var outcomes = answered.SelectMany(batch => batch).ToList();
 
-        // A round is recorded after the one before it: a case's answers are stored in the order its versions were sent.
-        await recording;
-        recordingIds = due.Select(m => m.Id).ToList();
-        recording = RecordAsync(outcomes, ct);
+        // Recorded in the order sent (the write gate queues them in turn). A case is in one of these rounds at most:
+        // its newer version becomes due only once its older one is recorded.
+        if (recordings.Count >= RoundsBeingRecorded)
+        {
+            await recordings.Dequeue().Task;
+        }
+        recordings.Enqueue((RecordAsync(outcomes, ct), due.Select(m => m.Id).ToArray()));
         // The national side asked everyone to wait (429/503 with Retry-After): the whole dispatcher waits, not just the
         // message — but no longer than the retry cap, so one answer cannot hold the outbox after the national side is
         // back; a national side still refusing opens the circuit, which then decides the wait.
@@ -139,9 +149,17 @@ public sealed partial class NationalDispatcher(
         if (wait > TimeSpan.Zero)
         {
             // Nothing more to send now: the outcomes are stored before the dispatcher sleeps.
-            await recording;
+            await RecordedAsync();
         }
         return wait;
+    }
+
+    private async Task RecordedAsync()
+    {
+        while (recordings.TryDequeue(out var round))
+        {
+            await round.Task;
+        }
     }
 
     /// <summary>
