@@ -8,7 +8,7 @@ namespace Entry.NationalDb;
 /// <summary>
 /// The stub of the national population database as an application: <c>dotnet run --project src/Entry.NationalDb</c>
 /// runs it alone (http://127.0.0.1:5081); Entry starts the same application inside its own process by default.
-/// Settings: <c>Stub:DataDirectory</c> (its own SQLite file, never Entry's), <c>Stub:Faults</c> (see FaultSettings).
+/// Its OpenAPI document: <c>/openapi/v1.json</c>. Settings: <c>Stub:DataDirectory</c> (its own SQLite file, never Entry's), <c>Stub:Faults</c> (see FaultSettings).
 /// </summary>
 public static class NationalDbApp
 {
@@ -35,7 +35,15 @@ public static class NationalDbApp
         builder.Services.AddSingleton(new FaultState(builder.Configuration.GetSection("Stub:Faults").Get<FaultSettings>() ?? new FaultSettings()));
         builder.Services.AddSingleton<StubCounters>();
         builder.Services.AddSingleton<AttemptLog>();
+        builder.Services.AddSingleton<RecordWriter>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "National population database (Entry's stub)";
+            document.Info.Description = "Civil-registry records, each write under its own idempotency key; a batch endpoint for many at once. " +
+                "/admin (faults, stats) is the stub's own and not part of the service.";
+            return Task.CompletedTask;
+        }));
 
         var app = builder.Build();
         using (var scope = app.Services.CreateScope())
@@ -47,7 +55,8 @@ public static class NationalDbApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<FaultMiddleware>();
-        app.MapGet("/health", () => Results.Ok("ok"));
+        app.MapOpenApi();
+        app.MapGet("/health", () => Results.Ok("ok")).ExcludeFromDescription();
         app.MapRecords();
         app.MapAdmin();
         return app;

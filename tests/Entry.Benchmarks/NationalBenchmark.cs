@@ -102,6 +102,7 @@ internal static class NationalBenchmark
         Console.WriteLine("|---|---|");
         Console.WriteLine($"| cases logged (201) in the measured window | {clerks.Sum(c => c.Stored):N0} ({clerks.Sum(c => c.Stored) / measured.TotalSeconds:N0}/s; {loggedAll:N0} in the whole run) |");
         Console.WriteLine($"| cases the stub took in the measured window | {atEnd.Created - atStart.Created:N0} (**{(atEnd.Created - atStart.Created) / measured.TotalSeconds:N0}/s**) |");
+        Console.WriteLine($"| write requests in the measured window: batch / single-record | {atEnd.BatchRequests - atStart.BatchRequests:N0} / {atEnd.SingleRequests - atStart.SingleRequests:N0} |");
         Console.WriteLine($"| backlog 0 after the clerks stopped | {caughtUp.TotalSeconds:0.0} s |");
         Console.WriteLine($"| sync lag p50 / p99 / max (StoredAt → NationalAnsweredAt, server-side, all {lags.Count:N0} answered cases) | " +
             $"**{Stats.Percentile(lags, 50):0} ms / {Stats.Percentile(lags, 99):0} ms** / {(lags.Count == 0 ? double.NaN : lags.Max()):0} ms |");
@@ -163,6 +164,7 @@ internal static class NationalBenchmark
         Console.WriteLine($"| outage end → backlog 0 | **{drained.TotalSeconds:0} s** ({drained.TotalMinutes:0.0} min) |");
         Console.WriteLine($"| drain rate | **{backlog / drained.TotalSeconds:N0} cases/s** overall, {backlog / delivering.TotalSeconds:N0}/s from the first delivery |");
         Console.WriteLine($"| stub: created during the drain / replayed / conflicts / rejected | {after.Created - duringOutage.Created:N0} / {after.Replayed - before.Replayed:N0} / {after.Conflicts - before.Conflicts:N0} / {after.Rejected - before.Rejected:N0} |");
+        Console.WriteLine($"| write requests that reached the stub during the drain: batch / single-record | {after.BatchRequests - duringOutage.BatchRequests:N0} / {after.SingleRequests - duringOutage.SingleRequests:N0} |");
         Console.WriteLine($"| CPU during the drain (of one core) | server {Share(serverUsed, drained)}, stub {Share(stubUsed, drained)} (machine: {Environment.ProcessorCount} cores) |");
         Console.WriteLine($"| national status at the end | synced {status.GetProperty("synced")}, rejected {status.GetProperty("rejected")}, circuit opened {status.GetProperty("circuitOpenedTimes")} times |");
         Console.WriteLine($"| stub intake by minute after the outage | {string.Join(", ", PerMinute(samples))} |");

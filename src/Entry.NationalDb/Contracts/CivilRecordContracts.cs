@@ -68,8 +68,12 @@ public sealed record FaultSettings
 /// <summary>The body of <c>POST /admin/outage</c>.</summary>
 public sealed record OutageRequest(int Seconds);
 
-/// <summary>What the stub has seen: <c>GET /admin/stats</c>.</summary>
-public sealed record StubStats(long Records, long Created, long Updated, long Replayed, long Conflicts, long Rejected, long FaultsInjected);
+/// <summary>
+/// What the stub has seen: <c>GET /admin/stats</c>. Created … Rejected count records (a batch's each); the requests count
+/// the write requests that reached the records API past the faults, single-record and batch.
+/// </summary>
+public sealed record StubStats(long Records, long Created, long Updated, long Replayed, long Conflicts, long Rejected, long FaultsInjected,
+    long SingleRequests = 0, long BatchRequests = 0);
 
 /// <summary>The writes the stub has received since it started (<c>GET /admin/attempts</c>), faulted or not, and their distinct keys.</summary>
 public sealed record AttemptSummary(long Writes, int Keys);

@@ -9,7 +9,7 @@ public static class AdminEndpoints
 {
     public static void MapAdmin(this WebApplication app)
     {
-        var admin = app.MapGroup("/admin");
+        var admin = app.MapGroup("/admin").ExcludeFromDescription();
         admin.MapGet("/faults", (FaultState faults) => faults.Current);
         admin.MapPut("/faults", (FaultSettings settings, FaultState faults) =>
         {

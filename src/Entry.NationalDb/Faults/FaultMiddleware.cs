@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Entry.NationalDb.Contracts;
 
 namespace Entry.NationalDb.Faults;
@@ -7,10 +8,13 @@ namespace Entry.NationalDb.Faults;
 /// Makes the records API behave like an unreliable remote service: an outage answers 503 to everything; otherwise a
 /// request may be delayed, refused with 429 and <c>Retry-After</c>, or fail with 500/503 before it is handled. A "slow"
 /// request is handled (and stored) but answered only after the delay, so a client that times out retries a write the
-/// national side already holds — which the idempotency key settles.
+/// national side already holds — which the idempotency key settles. A batch is one request: it is refused, delayed or
+/// answered late as a whole, and each of its items counts as an attempt of its own key.
 /// </summary>
 public sealed class FaultMiddleware(RequestDelegate next, FaultState faults, StubCounters counters, AttemptLog attempts, TimeProvider time)
 {
+    private const string BatchPath = "/api/civil-records/batch";
+
     public async Task InvokeAsync(HttpContext http)
     {
         if (!http.Request.Path.StartsWithSegments("/api"))
@@ -18,9 +22,9 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultState faults, Stu
             await next(http);
             return;
         }
-        if (!HttpMethods.IsGet(http.Request.Method) && http.Request.Headers[Records.RecordEndpoints.KeyHeader].ToString() is { Length: > 0 } key)
+        if (!HttpMethods.IsGet(http.Request.Method))
         {
-            attempts.Arrived(key, time.GetUtcNow());
+            await LogAttemptsAsync(http);
         }
         var settings = faults.Current;
         var aborted = http.RequestAborted;
@@ -55,6 +59,42 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultState faults, Stu
             http.Response.OnStarting(() => Task.Delay(delay, aborted));
         }
         await next(http);
+    }
+
+    /// <summary>Every write of the request, by its key: the header of a single write, each item's key of a batch.</summary>
+    private async Task LogAttemptsAsync(HttpContext http)
+    {
+        var at = time.GetUtcNow();
+        if (http.Request.Headers[Records.RecordEndpoints.KeyHeader].ToString() is { Length: > 0 } key)
+        {
+            attempts.Arrived(key, at);
+        }
+        if (!http.Request.Path.Equals(BatchPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        // Read before any fault, then rewound for the endpoint; a body that is not JSON is the endpoint's to refuse.
+        http.Request.EnableBuffering();
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("records", out var records)
+                && records.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in records.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("idempotencyKey", out var itemKey)
+                        && itemKey.ValueKind == JsonValueKind.String && itemKey.GetString() is { Length: > 0 } k)
+                    {
+                        attempts.Arrived(k, at);
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        http.Request.Body.Position = 0;
     }
 
     private async Task RefuseAsync(HttpContext http, int status, string title, string detail, int? retryAfter)

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Entry.NationalDb.Contracts;
@@ -9,69 +9,109 @@ using Microsoft.EntityFrameworkCore;
 namespace Entry.NationalDb.Records;
 
 /// <summary>
-/// The national side's records API. Every write carries an <c>Idempotency-Key</c>: the first answer to a key is stored
-/// with the record in one transaction and replayed for the same key and body; the same key with another body is a 409.
+/// The national side's records API. Every write carries an idempotency key — the <c>Idempotency-Key</c> header of a
+/// single write, each item's own key in a batch: the first answer to a key is stored with the record in one transaction
+/// and replayed for the same key and body; the same key with another body is a 409 (<see cref="RecordWriter"/>).
 /// </summary>
 public static class RecordEndpoints
 {
     public const string KeyHeader = "Idempotency-Key";
+    public const int MaxKeyLength = 128;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static void MapRecords(this WebApplication app)
     {
-        var api = app.MapGroup("/api/civil-records");
-        api.MapPost("/", Create);
-        api.MapPut("/{recordId}", Update);
-        api.MapGet("/{recordId}", Get);
-        api.MapGet("/", ByBook);
+        var api = app.MapGroup("/api/civil-records").WithTags("Civil records");
+        api.MapPost("/", Create)
+            .WithSummary("Create a record")
+            .WithDescription("Idempotency-Key header (1 to 128 characters) required. 201 created; the same key and body again replays " +
+                "the first answer; 409 with recordId when the source id is already recorded under another key; 409 when the key " +
+                "was used with another body; 422 with field errors.")
+            .Produces<CivilRecordAccepted>(StatusCodes.Status201Created)
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPut("/{recordId}", Update)
+            .WithSummary("Update a record")
+            .WithDescription("Idempotency-Key header required. 200 with the new version; 404 for an unknown record; 422 with field " +
+                "errors (the source id and the book of a record do not change); replays and key reuse as for a create.")
+            .Produces<CivilRecordAccepted>()
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/batch", Batch)
+            .WithSummary("Create and update many records in one request")
+            .WithDescription(
+                "1 to 1,000 writes, each with its own idempotencyKey (and recordId when it updates " +
+                "that record). 200 with results[i] answering records[i]: the status and body the single-record endpoint answers for " +
+                "that write (201/200 accepted or replayed, 409, 422, 404), or 400 for an item without a key or a record (not stored). " +
+                "The batch is stored in one transaction: all of its answers or none. A failure of the whole request (429 or 503 " +
+                "with Retry-After, 500, a timeout) answers no item: send the same items again.")
+            .Produces<CivilRecordBatchResponse>()
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/{recordId}", Get).WithSummary("A record as it was last written").Produces<CivilRecordRequest>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/", ByBook).WithSummary("What is held of one book").Produces<BookHoldings>().ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static Task<IResult> Create(CivilRecordRequest request, HttpContext http, StubDb db, StubCounters counters, TimeProvider time) =>
-        Idempotent(http, db, counters, "POST /api/civil-records", request, async () =>
-        {
-            if (await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.SourceId == request.SourceId) is { } held)
-            {
-                var problem = Problem(409, "Source already recorded", $"Record {held.RecordId} already holds this source id; update it instead.");
-                problem.Extensions["recordId"] = held.RecordId;
-                return (StatusCodes.Status409Conflict, problem, counters.Conflict);
-            }
-            var now = time.GetUtcNow();
-            var record = new CivilRecord
-            {
-                RecordId = "HT" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(),
-                SourceId = request.SourceId,
-                Kind = request.Kind!,
-                BookCode = request.BookCode!.Trim(),
-                EntryNumber = request.EntryNumber,
-                Body = JsonSerializer.Serialize(request, Json),
-                Version = 1,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            db.Records.Add(record);
-            return (StatusCodes.Status201Created, Accepted(record), counters.Created);
-        });
+    private static Task<IResult> Create(CivilRecordRequest request, HttpContext http, StubDb db, RecordWriter writer, StubCounters counters) =>
+        WriteOneAsync(new RecordWrite(KeyOf(http) ?? "", null, request), db, writer, counters);
 
-    private static Task<IResult> Update(string recordId, CivilRecordRequest request, HttpContext http, StubDb db, StubCounters counters, TimeProvider time) =>
-        Idempotent(http, db, counters, $"PUT /api/civil-records/{recordId}", request, async () =>
+    private static Task<IResult> Update(string recordId, CivilRecordRequest request, HttpContext http, StubDb db, RecordWriter writer, StubCounters counters) =>
+        WriteOneAsync(new RecordWrite(KeyOf(http) ?? "", recordId, request), db, writer, counters);
+
+    private static async Task<IResult> WriteOneAsync(RecordWrite write, StubDb db, RecordWriter writer, StubCounters counters)
+    {
+        counters.Request(batch: false);
+        return write.Key.Length == 0 ? MissingKey() : Answer((await writer.WriteAsync(db, [write]))[0]);
+    }
+
+    private static async Task<IResult> Batch(CivilRecordBatchRequest request, StubDb db, RecordWriter writer, StubCounters counters)
+    {
+        counters.Request(batch: true);
+        if (request.Records is not { Count: > 0 and <= CivilRecordBatchRequest.MaxRecords } items)
         {
-            var record = await db.Records.FirstOrDefaultAsync(r => r.RecordId == recordId);
-            if (record is null)
+            return Results.ValidationProblem(new Dictionary<string, string[]>
             {
-                return (StatusCodes.Status404NotFound, Problem(404, "No such record", $"No record {recordId}."), null);
-            }
-            if (record.SourceId != request.SourceId || record.BookCode != request.BookCode?.Trim())
+                ["records"] = [string.Create(CultureInfo.InvariantCulture, $"A batch holds 1 to {CivilRecordBatchRequest.MaxRecords} records.")],
+            });
+        }
+        var results = new CivilRecordBatchResult[items.Count];
+        var writes = new List<RecordWrite>(items.Count);
+        var positions = new List<int>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var path = string.Create(CultureInfo.InvariantCulture, $"records[{i}]");
+            var errors = new Dictionary<string, string[]>();
+            if (item?.IdempotencyKey is not { Length: > 0 and <= MaxKeyLength })
             {
-                return (StatusCodes.Status422UnprocessableEntity, Validation(new() { ["sourceId"] = ["The source id and book of a record do not change."] }),
-                    counters.Rejected);
+                errors[$"{path}.idempotencyKey"] = ["An idempotency key of 1 to 128 characters is required."];
             }
-            record.Kind = request.Kind!;
-            record.EntryNumber = request.EntryNumber;
-            record.Body = JsonSerializer.Serialize(request, Json);
-            record.Version++;
-            record.UpdatedAt = time.GetUtcNow();
-            return (StatusCodes.Status200OK, Accepted(record), counters.Updated);
-        });
+            if (item?.Record is null)
+            {
+                errors[$"{path}.record"] = ["The record is required."];
+            }
+            if (errors.Count > 0)
+            {
+                results[i] = new CivilRecordBatchResult
+                {
+                    IdempotencyKey = item?.IdempotencyKey,
+                    Status = StatusCodes.Status400BadRequest,
+                    Problem = new RecordProblem { Status = 400, Title = "The write is incomplete", Errors = errors },
+                };
+                continue;
+            }
+            writes.Add(new RecordWrite(item!.IdempotencyKey!, item.RecordId, item.Record!));
+            positions.Add(i);
+        }
+        var answers = writes.Count > 0 ? await writer.WriteAsync(db, writes) : [];
+        for (var j = 0; j < answers.Length; j++)
+        {
+            results[positions[j]] = Result(writes[j].Key, answers[j]);
+        }
+        return Results.Ok(new CivilRecordBatchResponse(results));
+    }
 
     private static async Task<IResult> Get(string recordId, StubDb db) =>
         await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.RecordId == recordId) is { } record
@@ -92,72 +132,21 @@ public static class RecordEndpoints
         return Results.Ok(new BookHoldings(bookCode, records.Count, records));
     }
 
-    /// <summary>Replays a known key, refuses a reused one, validates, then runs the write and stores its answer with it.</summary>
-    private static async Task<IResult> Idempotent(HttpContext http, StubDb db, StubCounters counters, string operation, CivilRecordRequest request,
-        Func<Task<(int Status, object Body, Action? Committed)>> write)
+    private static string? KeyOf(HttpContext http) =>
+        http.Request.Headers[KeyHeader].ToString() is { Length: > 0 and <= MaxKeyLength } key ? key : null;
+
+    private static IResult MissingKey() =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [KeyHeader] = ["An Idempotency-Key header of 1 to 128 characters is required."] });
+
+    private static IResult Answer(WriteAnswer answer) =>
+        Results.Text(answer.Body, answer.IsProblem ? "application/problem+json" : "application/json", Encoding.UTF8, answer.Status);
+
+    /// <summary>A write's answer as a batch item: the same status and body, typed.</summary>
+    private static CivilRecordBatchResult Result(string key, WriteAnswer answer) => new()
     {
-        var key = http.Request.Headers[KeyHeader].ToString();
-        if (key.Length is 0 or > 128)
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { [KeyHeader] = ["An Idempotency-Key header of 1 to 128 characters is required."] });
-        }
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(operation + "\n" + JsonSerializer.Serialize(request, Json))));
-        if (await ReplayAsync(db, counters, key, hash) is { } replay)
-        {
-            return replay;
-        }
-
-        var errors = RecordValidation.Validate(request);
-        var (status, body, committed) = errors.Count > 0
-            ? (StatusCodes.Status422UnprocessableEntity, Validation(errors), counters.Rejected)
-            : await write();
-        db.Operations.Add(new IdempotentOperation
-        {
-            Key = key,
-            RequestHash = hash,
-            StatusCode = status,
-            Response = JsonSerializer.Serialize(body, body.GetType(), Json),
-            At = DateTimeOffset.UtcNow,
-        });
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // The same key (or source id) stored by a concurrent twin: answer as it was answered.
-            db.ChangeTracker.Clear();
-            return await ReplayAsync(db, counters, key, hash)
-                ?? Results.Problem("A concurrent request holds this source id; retry.", statusCode: 409, title: "Conflict");
-        }
-        committed?.Invoke();
-        return Results.Json(body, Json, statusCode: status);
-    }
-
-    private static async Task<IResult?> ReplayAsync(StubDb db, StubCounters counters, string key, string hash)
-    {
-        var first = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Key == key);
-        if (first is null)
-        {
-            return null;
-        }
-        if (first.RequestHash != hash)
-        {
-            counters.Conflict();
-            return Results.Problem("This Idempotency-Key was used with a different request.", statusCode: 409, title: "Idempotency key reused");
-        }
-        counters.Replayed();
-        return Results.Text(first.Response, first.StatusCode >= 400 ? "application/problem+json" : "application/json", Encoding.UTF8, first.StatusCode);
-    }
-
-    private static CivilRecordAccepted Accepted(CivilRecord record) =>
-        new(record.RecordId, record.SourceId, record.BookCode, record.EntryNumber, record.Version, record.UpdatedAt);
-
-    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
-
-    private static HttpValidationProblemDetails Validation(Dictionary<string, string[]> errors) => new(errors)
-    {
-        Status = StatusCodes.Status422UnprocessableEntity,
-        Title = "The record was rejected",
+        IdempotencyKey = key,
+        Status = answer.Status,
+        Accepted = answer.IsProblem ? null : JsonSerializer.Deserialize<CivilRecordAccepted>(answer.Body, Json),
+        Problem = answer.IsProblem ? JsonSerializer.Deserialize<RecordProblem>(answer.Body, Json) : null,
     };
 }

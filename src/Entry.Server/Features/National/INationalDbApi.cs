@@ -6,13 +6,9 @@ namespace Entry.Server.Features.National;
 /// <summary>The national population database's API (the shipped stub implements it).</summary>
 public interface INationalDbApi
 {
-    [Post("/api/civil-records")]
-    Task<IApiResponse<CivilRecordAccepted>> CreateAsync([Header("Idempotency-Key")] string idempotencyKey, [Body] CivilRecordRequest record,
-        CancellationToken ct);
-
-    [Put("/api/civil-records/{recordId}")]
-    Task<IApiResponse<CivilRecordAccepted>> UpdateAsync(string recordId, [Header("Idempotency-Key")] string idempotencyKey,
-        [Body] CivilRecordRequest record, CancellationToken ct);
+    /// <summary>Creates and updates many records, each under its own idempotency key, each answered on its own.</summary>
+    [Post("/api/civil-records/batch")]
+    Task<IApiResponse<CivilRecordBatchResponse>> BatchAsync([Body] CivilRecordBatchRequest batch, CancellationToken ct);
 
     [Get("/api/civil-records")]
     Task<BookHoldings> HoldingsAsync([Query] string bookCode, CancellationToken ct);

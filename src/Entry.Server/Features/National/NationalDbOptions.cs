@@ -43,7 +43,12 @@ public sealed class NationalResilienceOptions
 public sealed class NationalDispatchOptions
 {
     public bool Enabled { get; set; } = true;
-    [Range(1, 5_000)] public int BatchSize { get; set; } = 200;
+    /// <summary>Records per batch request at most (the national API takes up to 1,000).</summary>
+    [Range(1, 1_000)] public int BatchSize { get; set; } = 200;
+    /// <summary>
+    /// Batch requests in flight at once. A round takes up to <c>BatchSize × Parallelism</c> due messages and spreads them
+    /// evenly over up to this many requests.
+    /// </summary>
     [Range(1, 64)] public int Parallelism { get; set; } = 8;
     /// <summary>A message that failed waits this long before its next try, doubling per failure up to the maximum.</summary>
     [Range(0.1, 3600)] public double RetryBaseSeconds { get; set; } = 2;
