@@ -78,7 +78,7 @@ public static class BookFill
     /// </summary>
     public static async Task<(CaseStored? Stored, Refusal? Refusal)?> ReplayAsync(EntryDb db, Guid id, string hash, string userId, string what, CancellationToken ct)
     {
-        var stored = await db.CaseEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        var stored = await CaseById(db, id, ct);
         if (stored is null)
         {
             return null;
@@ -102,14 +102,7 @@ public static class BookFill
     /// </summary>
     public static async Task<(Claim? Claim, Refusal? Refusal)> HolderClaimAsync(EntryDb db, Book book, string userId, DateTimeOffset now, CancellationToken ct)
     {
-        var found = await db.Claims.AsNoTracking().Where(c => c.BookId == book.Id)
-            .Select(c => new
-            {
-                Claim = c,
-                Member = db.TeamMembers.Any(m => m.TeamId == c.TeamId && m.UserId == c.UserId),
-                Rostered = db.RosterEntries.Any(r => r.TeamId == c.TeamId && r.UserId == c.UserId && r.Date == c.ShiftDate && r.Shift == c.Shift),
-            })
-            .FirstOrDefaultAsync(ct);
+        var found = await HeldBy(db, book.Id, ct);
         if (found is null)
         {
             return (null, Refusal.Forbidden("No claim on the book", "You do not hold this book: claim it before logging its cases."));
@@ -132,6 +125,27 @@ public static class BookFill
             return (null, Refusal.Forbidden("Not on shift", "You are not rostered on the shift that is open now."));
         }
         return (claim, null);
+    }
+
+    // Compiled once: both run for every case logged, and EF Core would otherwise parameterise and look up their plans each time.
+    private static readonly Func<EntryDb, Guid, CancellationToken, Task<CaseEntry?>> CaseById = EF.CompileAsyncQuery(
+        (EntryDb db, Guid id, CancellationToken ct) => db.CaseEntries.AsNoTracking().FirstOrDefault(e => e.Id == id));
+
+    private static readonly Func<EntryDb, int, CancellationToken, Task<HeldClaim?>> HeldBy = EF.CompileAsyncQuery(
+        (EntryDb db, int bookId, CancellationToken ct) => db.Claims.AsNoTracking().Where(c => c.BookId == bookId)
+            .Select(c => new HeldClaim
+            {
+                Claim = c,
+                Member = db.TeamMembers.Any(m => m.TeamId == c.TeamId && m.UserId == c.UserId),
+                Rostered = db.RosterEntries.Any(r => r.TeamId == c.TeamId && r.UserId == c.UserId && r.Date == c.ShiftDate && r.Shift == c.Shift),
+            })
+            .FirstOrDefault());
+
+    private sealed class HeldClaim
+    {
+        public required Claim Claim { get; init; }
+        public bool Member { get; init; }
+        public bool Rostered { get; init; }
     }
 
     public static Refusal ClaimEnded() => Refusal.Forbidden("Claim ended",

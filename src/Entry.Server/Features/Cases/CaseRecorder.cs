@@ -26,7 +26,7 @@ public sealed partial class CaseRecorder(EntryDb db, CaseLedger ledger, TimeProv
     public async Task<(CaseStored? Stored, Refusal? Refusal)> RecordAsync(CaseEntryRequest request, string userId, CancellationToken ct)
     {
         var code = request.BookCode?.Trim();
-        var book = string.IsNullOrEmpty(code) ? null : await db.Books.AsNoTracking().Include(b => b.Unit).FirstOrDefaultAsync(b => b.Code == code, ct);
+        var book = string.IsNullOrEmpty(code) ? null : await BookByCode(db, code, ct);
         var (normalized, errors) = CaseValidation.Validate(request, book);
         if (errors.Count > 0)
         {
@@ -76,6 +76,10 @@ public sealed partial class CaseRecorder(EntryDb db, CaseLedger ledger, TimeProv
         LogStored(logger, entry.Id, book.Id, entry.EntryNumber, logged, book.CaseCount);
         return (new CaseStored(Result(entry, book, logged, skipped), IsReplay: false), null);
     }
+
+    // Compiled once: on the hot path EF Core would otherwise parameterise and look up the query's plan per request.
+    private static readonly Func<EntryDb, string, CancellationToken, Task<Book?>> BookByCode = EF.CompileAsyncQuery(
+        (EntryDb db, string code, CancellationToken ct) => db.Books.AsNoTracking().Include(b => b.Unit).FirstOrDefault(b => b.Code == code));
 
     private static readonly Refusal NumberTaken = Refusal.Conflict("Entry number already logged",
             "This entry number of the book is already logged under another id.")
