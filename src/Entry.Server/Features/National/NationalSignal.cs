@@ -7,13 +7,18 @@ public sealed class NationalSignal
 
     public void Wake()
     {
+        // Already woken: nothing to add (and no exception thrown and caught per case under load).
+        if (wake.CurrentCount > 0)
+        {
+            return;
+        }
         try
         {
             wake.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already woken.
+            // Woken by another thread between the check and the release.
         }
     }
 
