@@ -21,6 +21,7 @@ public sealed partial class DatabaseInitializer(
     DemoSeeder demoSeeder,
     DemoSprint demoSprint,
     Features.National.NationalOutbox nationalOutbox,
+    Features.Cases.CaseLedger ledger,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
 {
@@ -62,7 +63,7 @@ public sealed partial class DatabaseInitializer(
                 await demoSprint.SeedAsync(ct);
             }
         }
-        await nationalOutbox.BackfillAsync(ct);
+        await nationalOutbox.BackfillAsync(ledger, ct);
         LogReady((long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 

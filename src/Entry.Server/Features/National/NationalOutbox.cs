@@ -62,34 +62,48 @@ public sealed partial class NationalOutbox(EntryDb db, NationalSignal signal, Ti
 
     /// <summary>
     /// At start-up: a logged case with no message (stored before the outbox existed) gets one, so every accepted case
-    /// reaches the national side.
+    /// reaches the national side; through the case ledger, a thousand cases a batch.
     /// </summary>
-    public async Task BackfillAsync(CancellationToken ct)
+    public async Task BackfillAsync(CaseLedger ledger, CancellationToken ct)
     {
         var added = 0;
-        while (true)
+        while (!ct.IsCancellationRequested)
         {
-            var orphans = await db.CaseEntries.Include(e => e.Book)
-                .Where(e => e.Status != CaseStatus.Skipped && e.NationalState == NationalSyncState.Pending)
-                .Where(e => !db.Set<NationalMessage>().Any(m => m.CaseId == e.Id))
-                .Take(1_000)
-                .ToListAsync(ct);
-            if (orphans.Count == 0)
+            var write = new OutboxBackfillWrite();
+            await ledger.WriteAsync(write);
+            if (write.Added == 0)
             {
                 break;
             }
-            foreach (var entry in orphans)
-            {
-                Add(entry, entry.Book!);
-            }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            added += orphans.Count;
+            added += write.Added;
         }
         if (added > 0)
         {
             LogBackfilled(added);
-            signal.Wake();
+        }
+    }
+
+    /// <summary>Up to a thousand logged cases without a national message get one.</summary>
+    private sealed class OutboxBackfillWrite : CaseWrite
+    {
+        public int Added { get; private set; }
+
+        protected internal override async Task ApplyAsync(CaseBatch batch, CancellationToken ct)
+        {
+            var orphans = await batch.Db.CaseEntries.Include(e => e.Book)
+                .Where(e => e.Status != CaseStatus.Skipped && e.NationalState == NationalSyncState.Pending)
+                .Where(e => !batch.Db.Set<NationalMessage>().Any(m => m.CaseId == e.Id))
+                .Take(1_000)
+                .ToListAsync(ct);
+            foreach (var entry in orphans)
+            {
+                batch.Messages.Add(entry, entry.Book!);
+            }
+            Added = orphans.Count;
+            if (Added > 0)
+            {
+                WakeOutbox();
+            }
         }
     }
 
