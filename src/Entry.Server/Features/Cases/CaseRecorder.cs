@@ -65,20 +65,16 @@ public sealed partial class CaseRecorder(EntryDb db, CaseLedger ledger, TimeProv
             Shift = claim.Shift,
             StoredAt = now,
         };
-        var write = new NewEntryWrite(entry, book, claim.Id, NumberTaken);
-        await ledger.WriteAsync(write);
-        if (write.Refusal is { } refused)
+        var answer = await new NewEntryWrite(entry, book, claim.Id, NumberTaken).StoreAsync(ledger, db, "case", ct);
+        if (answer.Stored is { IsReplay: false } stored)
         {
-            // Taken by this very case if a twin submission got in first, else by another id.
-            return write.Taken && await ReplayAsync(normalized.Id, hash, userId, ct) is { } again ? again : (null, refused);
+            LogStored(logger, entry.Id, book.Id, entry.EntryNumber, stored.Result.CasesLogged, book.CaseCount);
         }
-        var (logged, skipped) = write.Fill;
-        LogStored(logger, entry.Id, book.Id, entry.EntryNumber, logged, book.CaseCount);
-        return (new CaseStored(Result(entry, book, logged, skipped), IsReplay: false), null);
+        return answer;
     }
 
     // Compiled once: on the hot path EF Core would otherwise parameterise and look up the query's plan per request.
-    private static readonly Func<EntryDb, string, CancellationToken, Task<Book?>> BookByCode = EF.CompileAsyncQuery(
+    internal static readonly Func<EntryDb, string, CancellationToken, Task<Book?>> BookByCode = EF.CompileAsyncQuery(
         (EntryDb db, string code, CancellationToken ct) => db.Books.AsNoTracking().Include(b => b.Unit).FirstOrDefault(b => b.Code == code));
 
     private static readonly Refusal NumberTaken = Refusal.Conflict("Entry number already logged",

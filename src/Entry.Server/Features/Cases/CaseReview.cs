@@ -116,12 +116,7 @@ public sealed partial class CaseReview(EntryDb db, CaseLedger ledger, TimeProvid
         {
             return (await DetailsAsync(entry, ct), null);
         }
-        if (normalized.EntryNumber != entry.EntryNumber
-            && await db.CaseEntries.AnyAsync(e => e.BookId == book.Id && e.EntryNumber == normalized.EntryNumber, ct))
-        {
-            return (null, NumberTaken);
-        }
-
+        // The ledger checks the version read and the new entry number in the write's transaction.
         var write = new CaseChangeWrite(entry.Id, entry.Version, normalized, to, kind, userId, changes, VersionMismatch, NumberTaken);
         await ledger.WriteAsync(write);
         if (write.Refusal is { } refused)

@@ -23,6 +23,20 @@ public sealed class NewEntryWrite(CaseEntry entry, Book book, long claimId, Refu
     /// <summary>After the commit: the book's logged and skipped entries with this one.</summary>
     public (int Logged, int Skipped) Fill { get; private set; }
 
+    /// <summary>
+    /// Stores the entry through the ledger and answers its clerk: stored now, the first result of a twin submission
+    /// that got in first (<paramref name="what"/> names it in a refusal: "case", "skip"), or the refusal.
+    /// </summary>
+    public async Task<(CaseStored? Stored, Refusal? Refusal)> StoreAsync(CaseLedger ledger, EntryDb db, string what, CancellationToken ct)
+    {
+        await ledger.WriteAsync(this);
+        if (Refusal is { } refused)
+        {
+            return Taken && await BookFill.ReplayAsync(db, entry.Id, entry.RequestHash, entry.ClerkId, what, ct) is { } again ? again : (null, refused);
+        }
+        return (new CaseStored(CaseRecorder.Result(entry, book, Fill.Logged, Fill.Skipped), IsReplay: false), null);
+    }
+
     protected internal override Task ApplyAsync(CaseBatch batch, CancellationToken ct)
     {
         batch.Db.CaseEntries.Add(entry);

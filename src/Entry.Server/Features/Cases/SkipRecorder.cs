@@ -20,7 +20,7 @@ public sealed partial class SkipRecorder(EntryDb db, CaseLedger ledger, TimeProv
     public async Task<(CaseStored? Stored, Refusal? Refusal)> SkipAsync(SkipEntryRequest request, string userId, CancellationToken ct)
     {
         var code = request.BookCode?.Trim();
-        var book = string.IsNullOrEmpty(code) ? null : await db.Books.AsNoTracking().Include(b => b.Unit).FirstOrDefaultAsync(b => b.Code == code, ct);
+        var book = string.IsNullOrEmpty(code) ? null : await CaseRecorder.BookByCode(db, code, ct);
         var errors = Validate(request, book);
         if (errors.Count > 0)
         {
@@ -60,15 +60,12 @@ public sealed partial class SkipRecorder(EntryDb db, CaseLedger ledger, TimeProv
             Shift = claim.Shift,
             StoredAt = now,
         };
-        var write = new NewEntryWrite(skip, book, claim.Id, NumberTaken);
-        await ledger.WriteAsync(write);
-        if (write.Refusal is { } refused)
+        var answer = await new NewEntryWrite(skip, book, claim.Id, NumberTaken).StoreAsync(ledger, db, "skip", ct);
+        if (answer.Stored is { IsReplay: false } stored)
         {
-            return write.Taken && await ReplayAsync(normalized.Id, hash, userId, ct) is { } again ? again : (null, refused);
+            LogSkipped(logger, skip.Id, book.Id, skip.EntryNumber, stored.Result.CasesLogged, stored.Result.CasesSkipped, book.CaseCount);
         }
-        var (logged, skipped) = write.Fill;
-        LogSkipped(logger, skip.Id, book.Id, skip.EntryNumber, logged, skipped, book.CaseCount);
-        return (new CaseStored(CaseRecorder.Result(skip, book, logged, skipped), IsReplay: false), null);
+        return answer;
     }
 
     private static Dictionary<string, string[]> Validate(SkipEntryRequest request, Book? book)
