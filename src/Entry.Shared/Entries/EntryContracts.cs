@@ -34,6 +34,11 @@ public sealed record CaseEntryRequest
     public MarriageCase? Marriage { get; init; }
     public DeathCase? Death { get; init; }
     public AdoptionCase? Adoption { get; init; }
+    /// <summary>
+    /// When the clerk saved it in the browser (their queue's time), sent again unchanged on every retry. A case that reaches
+    /// the server after the claim ended is still taken when this time lies inside a claim the clerk held on the book.
+    /// </summary>
+    public DateTimeOffset? TypedAt { get; init; }
 }
 
 public sealed record BirthCase

@@ -36,6 +36,11 @@ public sealed record SkipEntryRequest
     public SkipReason? Reason { get; init; }
     /// <summary>Optional free text (at most 500 characters); no personal data belongs here.</summary>
     public string? Note { get; init; }
+    /// <summary>
+    /// When the clerk saved it in the browser (their queue's time), sent again unchanged on every retry. A case that reaches
+    /// the server after the claim ended is still taken when this time lies inside a claim the clerk held on the book.
+    /// </summary>
+    public DateTimeOffset? TypedAt { get; init; }
 }
 
 /// <summary>A stored case with its data and its history: <c>GET /api/entries/{id}</c> (the clerk who logged it, the team's leader and civil-registry officers, Admins).</summary>
