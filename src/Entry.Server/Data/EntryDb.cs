@@ -23,6 +23,7 @@ public sealed class EntryDb(DbContextOptions<EntryDb> options) : IdentityDbConte
     public DbSet<RosterEntry> RosterEntries => Set<RosterEntry>();
     public DbSet<ShiftRecord> ShiftRecords => Set<ShiftRecord>();
     public DbSet<Claim> Claims => Set<Claim>();
+    public DbSet<ClaimSpan> ClaimSpans => Set<ClaimSpan>();
     public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
     public DbSet<ProgressCounter> ProgressCounters => Set<ProgressCounter>();
     public DbSet<CaseRevisionRecord> CaseRevisions => Set<CaseRevisionRecord>();
@@ -34,6 +35,7 @@ public sealed class EntryDb(DbContextOptions<EntryDb> options) : IdentityDbConte
     public DbSet<Entry.Server.Features.Reports.DailySnapshot> DailySnapshots => Set<Entry.Server.Features.Reports.DailySnapshot>();
     public DbSet<Entry.Server.Features.Auth.SignInSession> SignInSessions => Set<Entry.Server.Features.Auth.SignInSession>();
     public DbSet<Entry.Server.Features.Auth.SignInLockout> SignInLockouts => Set<Entry.Server.Features.Auth.SignInLockout>();
+    public DbSet<Entry.Server.Features.Cases.RefusedSubmission> RefusedSubmissions => Set<Entry.Server.Features.Cases.RefusedSubmission>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

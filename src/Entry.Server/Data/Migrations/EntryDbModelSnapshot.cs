@@ -202,101 +202,6 @@ namespace Entry.Server.Data.Migrations
                     b.ToTable("Books", (string)null);
                 });
 
-            modelBuilder.Entity("Entry.Server.Features.Claims.Claim", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("BookId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("ClaimedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Shift")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("ShiftDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TeamId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BookId")
-                        .IsUnique();
-
-                    b.HasIndex("UserId")
-                        .IsUnique();
-
-                    b.HasIndex("ShiftDate", "Shift");
-
-                    b.ToTable("Claims", (string)null);
-                });
-
-            modelBuilder.Entity("Entry.Server.Features.CountReports.CountReport", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("BookId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("DecidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DecidedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DecisionReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InventoryCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("ReportedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReportedById")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReportedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BookId")
-                        .IsUnique()
-                        .HasFilter("\"Status\" = 0");
-
-                    b.HasIndex("DecidedById");
-
-                    b.HasIndex("ReportedById");
-
-                    b.HasIndex("Status", "ReportedAt");
-
-                    b.ToTable("CountReports", (string)null);
-                });
-
             modelBuilder.Entity("Entry.Server.Features.Cases.CaseEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -425,6 +330,189 @@ namespace Entry.Server.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("CaseRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Cases.RefusedSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BookCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClerkId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("FirstRefusedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("LastRefusedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("TypedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClerkId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("RefusedSubmissions", (string)null);
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Claims.Claim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shift")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ShiftDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.HasIndex("ShiftDate", "Shift");
+
+                    b.ToTable("Claims", (string)null);
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Claims.ClaimSpan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shift")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ShiftDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookId", "EndedAt");
+
+                    b.HasIndex("BookId", "UserId");
+
+                    b.ToTable("ClaimSpans", (string)null);
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.CountReports.CountReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecidedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InventoryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("ReportedById");
+
+                    b.HasIndex("Status", "ReportedAt");
+
+                    b.ToTable("CountReports", (string)null);
                 });
 
             modelBuilder.Entity("Entry.Server.Features.National.NationalMessage", b =>
@@ -1000,49 +1088,6 @@ namespace Entry.Server.Data.Migrations
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("Entry.Server.Features.Claims.Claim", b =>
-                {
-                    b.HasOne("Entry.Server.Features.Books.Book", "Book")
-                        .WithMany()
-                        .HasForeignKey("BookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Entry.Server.Features.Auth.EntryUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Book");
-
-                    b.Navigation("User");
-                });
-
-            modelBuilder.Entity("Entry.Server.Features.CountReports.CountReport", b =>
-                {
-                    b.HasOne("Entry.Server.Features.Books.Book", "Book")
-                        .WithMany()
-                        .HasForeignKey("BookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Entry.Server.Features.Auth.EntryUser", null)
-                        .WithMany()
-                        .HasForeignKey("DecidedById")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Entry.Server.Features.Auth.EntryUser", "ReportedBy")
-                        .WithMany()
-                        .HasForeignKey("ReportedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Book");
-
-                    b.Navigation("ReportedBy");
-                });
-
             modelBuilder.Entity("Entry.Server.Features.Cases.CaseEntry", b =>
                 {
                     b.HasOne("Entry.Server.Features.Books.Book", "Book")
@@ -1077,6 +1122,71 @@ namespace Entry.Server.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("ChangedBy");
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Cases.RefusedSubmission", b =>
+                {
+                    b.HasOne("Entry.Server.Features.Auth.EntryUser", "Clerk")
+                        .WithMany()
+                        .HasForeignKey("ClerkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Clerk");
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Claims.Claim", b =>
+                {
+                    b.HasOne("Entry.Server.Features.Books.Book", "Book")
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Entry.Server.Features.Auth.EntryUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Book");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Claims.ClaimSpan", b =>
+                {
+                    b.HasOne("Entry.Server.Features.Books.Book", "Book")
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Book");
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.CountReports.CountReport", b =>
+                {
+                    b.HasOne("Entry.Server.Features.Books.Book", "Book")
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Entry.Server.Features.Auth.EntryUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Entry.Server.Features.Auth.EntryUser", "ReportedBy")
+                        .WithMany()
+                        .HasForeignKey("ReportedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Book");
+
+                    b.Navigation("ReportedBy");
                 });
 
             modelBuilder.Entity("Entry.Server.Features.National.ReconciliationDifferenceRecord", b =>

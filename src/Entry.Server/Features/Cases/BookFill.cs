@@ -61,6 +61,9 @@ public static class BookFill
             if (status == BookStatus.Finished)
             {
                 await db.Claims.Where(c => c.BookId == book.Id).ExecuteDeleteAsync(ct);
+                var endedAt = batch.Now;
+                await db.ClaimSpans.Where(s => s.BookId == book.Id && s.EndedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, endedAt), ct);
                 var refill = byBook[book.Id];
                 if (book.Status != BookStatus.Finished && refill.TeamId is { } teamId)
                 {

@@ -15,7 +15,7 @@ namespace Entry.Server.Features.Cases;
 /// per id through the <see cref="CaseLedger"/>. The primary key (the client's id) and the unique (book, entry number)
 /// settle races; the loser is answered, never a 500.
 /// </summary>
-public sealed partial class CaseRecorder(EntryDb db, CaseLedger ledger, TimeProvider time, ILogger<CaseRecorder> logger)
+public sealed partial class CaseRecorder(EntryDb db, CaseLedger ledger, LateArrivals late, TimeProvider time, ILogger<CaseRecorder> logger)
 {
     // Names stay readable in the stored JSON (NFC, not \u escapes); the JSON is never written into HTML.
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -40,7 +40,8 @@ public sealed partial class CaseRecorder(EntryDb db, CaseLedger ledger, TimeProv
             return replay;
         }
         var now = time.GetUtcNow();
-        var (claim, refusal) = await BookFill.HolderClaimAsync(db, book!, userId, now, ct);
+        var arrival = new NewEntry(normalized.Id, "case", normalized.EntryNumber, normalized.TypedAt);
+        var (claim, refusal) = await late.PermitAsync(arrival, book!, userId, now, ct);
         if (refusal is not null)
         {
             return (null, refusal);
@@ -65,7 +66,11 @@ public sealed partial class CaseRecorder(EntryDb db, CaseLedger ledger, TimeProv
             Shift = claim.Shift,
             StoredAt = now,
         };
-        var answer = await new NewEntryWrite(entry, book, claim.Id, NumberTaken).StoreAsync(ledger, db, "case", ct);
+        var answer = await new NewEntryWrite(entry, book, claim.ClaimId, NumberTaken).StoreAsync(ledger, db, "case", ct);
+        if (answer.Refusal is not null)
+        {
+            await late.RefusedByLedgerAsync(arrival, book, userId, claim, now, ct);
+        }
         if (answer.Stored is { IsReplay: false } stored)
         {
             LogStored(logger, entry.Id, book.Id, entry.EntryNumber, stored.Result.CasesLogged, book.CaseCount);
@@ -98,7 +103,29 @@ public sealed partial class CaseRecorder(EntryDb db, CaseLedger ledger, TimeProv
 
     /// <summary>SHA-256 (hex) of the normalised request serialised with fixed options: property order is the records' order.</summary>
     public static string Hash(CaseEntryRequest normalized) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(normalized, Json))));
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(normalized, HashJson))));
+
+    /// <summary>
+    /// <see cref="Json"/> without the requests' <c>typedAt</c>: when it was typed is not what was typed, so the hashes of
+    /// entries stored before clients sent it still match their retries.
+    /// </summary>
+    internal static readonly JsonSerializerOptions HashJson = new(Json)
+    {
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                info =>
+                {
+                    if (info.Type == typeof(CaseEntryRequest) || info.Type == typeof(SkipEntryRequest))
+                    {
+                        var typedAt = info.Properties.Single(p => p.Name == "typedAt");
+                        info.Properties.Remove(typedAt);
+                    }
+                },
+            },
+        },
+    };
 
     internal static string Details(CaseEntryRequest request, BookType type) => type switch
     {

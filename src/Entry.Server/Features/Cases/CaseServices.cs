@@ -8,6 +8,8 @@ public static class CaseServices
         services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LedgerMetrics>();
         services.AddSingleton<CaseLedger>();
+        services.AddOptions<LateArrivalOptions>().BindConfiguration(LateArrivalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<LateArrivals>();
         return services.AddScoped<CaseRecorder>().AddScoped<SkipRecorder>().AddScoped<CaseReview>();
     }
 }

@@ -11,11 +11,12 @@ namespace Entry.Server.Features.Cases;
 /// A new entry number of a held book: a logged case (with its message to the national database) or a skip. Stored once
 /// per id; the unique (book, entry number) and the claim still being held decide races, checked for a whole batch at once.
 /// </summary>
-public sealed class NewEntryWrite(CaseEntry entry, Book book, long claimId, Refusal numberTaken) : CaseWrite
+public sealed class NewEntryWrite(CaseEntry entry, Book book, long? claimId, Refusal numberTaken) : CaseWrite
 {
     public CaseEntry Entry => entry;
 
-    private long ClaimId => claimId;
+    /// <summary>The held claim checked at commit; null for a late entry taken through a claim that already ended.</summary>
+    private long? ClaimId => claimId;
 
     /// <summary>The id or the entry number was already stored: the caller answers a replay, or <c>numberTaken</c>.</summary>
     public bool Taken { get; private set; }
@@ -75,7 +76,8 @@ public sealed class NewEntryWrite(CaseEntry entry, Book book, long claimId, Refu
     /// <summary>
     /// In the batch's transaction, before any of them is added: an id or a (book, entry number) already stored or taken
     /// by an earlier entry of the batch is a conflict; a claim that ended meanwhile (a removal from the team or the
-    /// roster commits in its own transaction) refuses its entries. Three queries for the whole batch.
+    /// roster commits in its own transaction) refuses its entries (a late entry has no held claim to check). Three queries for
+    /// the whole batch.
     /// </summary>
     internal static async Task CheckAsync(EntryDb db, List<NewEntryWrite> writes, CancellationToken ct)
     {
@@ -86,7 +88,7 @@ public sealed class NewEntryWrite(CaseEntry entry, Book book, long claimId, Refu
         var ids = writes.Select(w => w.Entry.Id).ToList();
         var bookIds = writes.Select(w => w.Entry.BookId).Distinct().ToList();
         var numbers = writes.Select(w => w.Entry.EntryNumber).Distinct().ToList();
-        var claimIds = writes.Select(w => w.ClaimId).Distinct().ToList();
+        var claimIds = writes.Where(w => w.ClaimId is not null).Select(w => w.ClaimId!.Value).Distinct().ToList();
         var storedIds = (await db.CaseEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
         var taken = (await db.CaseEntries.AsNoTracking().Where(e => bookIds.Contains(e.BookId) && numbers.Contains(e.EntryNumber))
             .Select(e => new { e.BookId, e.EntryNumber }).ToListAsync(ct)).Select(e => (e.BookId, e.EntryNumber)).ToHashSet();
@@ -98,7 +100,7 @@ public sealed class NewEntryWrite(CaseEntry entry, Book book, long claimId, Refu
             {
                 write.Conflicted();
             }
-            else if (!held.Contains(write.ClaimId))
+            else if (write.ClaimId is { } claim && !held.Contains(claim))
             {
                 write.Refuse(BookFill.ClaimEnded());
             }

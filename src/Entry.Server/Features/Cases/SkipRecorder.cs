@@ -13,7 +13,7 @@ namespace Entry.Server.Features.Cases;
 /// Skips an entry number of the held book with a reason (a missing page, a blank or cancelled entry, a number never
 /// used). The same rules as logging a case: the holder on the claim's open shift, a free number, once per id.
 /// </summary>
-public sealed partial class SkipRecorder(EntryDb db, CaseLedger ledger, TimeProvider time, ILogger<SkipRecorder> logger)
+public sealed partial class SkipRecorder(EntryDb db, CaseLedger ledger, LateArrivals late, TimeProvider time, ILogger<SkipRecorder> logger)
 {
     public const int MaxNote = 500;
 
@@ -33,7 +33,8 @@ public sealed partial class SkipRecorder(EntryDb db, CaseLedger ledger, TimeProv
             return replay;
         }
         var now = time.GetUtcNow();
-        var (claim, refusal) = await BookFill.HolderClaimAsync(db, book!, userId, now, ct);
+        var arrival = new NewEntry(normalized.Id, "skip", normalized.EntryNumber, normalized.TypedAt);
+        var (claim, refusal) = await late.PermitAsync(arrival, book!, userId, now, ct);
         if (refusal is not null)
         {
             return (null, refusal);
@@ -60,7 +61,11 @@ public sealed partial class SkipRecorder(EntryDb db, CaseLedger ledger, TimeProv
             Shift = claim.Shift,
             StoredAt = now,
         };
-        var answer = await new NewEntryWrite(skip, book, claim.Id, NumberTaken).StoreAsync(ledger, db, "skip", ct);
+        var answer = await new NewEntryWrite(skip, book, claim.ClaimId, NumberTaken).StoreAsync(ledger, db, "skip", ct);
+        if (answer.Refusal is not null)
+        {
+            await late.RefusedByLedgerAsync(arrival, book, userId, claim, now, ct);
+        }
         if (answer.Stored is { IsReplay: false } stored)
         {
             LogSkipped(logger, skip.Id, book.Id, skip.EntryNumber, stored.Result.CasesLogged, stored.Result.CasesSkipped, book.CaseCount);
@@ -110,7 +115,7 @@ public sealed partial class SkipRecorder(EntryDb db, CaseLedger ledger, TimeProv
         .WithErrors("entryNumber", "This entry number of the book is already logged or skipped.");
 
     private static string Hash(SkipEntryRequest normalized) =>
-        "skip:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(normalized, CaseRecorder.Json))))[..59];
+        "skip:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(normalized, CaseRecorder.HashJson))))[..59];
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information,
         Message = "Entry {EntryId} of book {BookId} skipped as number {EntryNumber}: {Logged} logged and {Skipped} skipped of {CaseCount}")]

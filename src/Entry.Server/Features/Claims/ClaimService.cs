@@ -197,6 +197,13 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
             }
         }
         db.Claims.RemoveRange(claims);
+        // Their history says when they ended, in the same save (a late case typed before is judged against it).
+        var bookIds = claims.Select(c => c.BookId).ToList();
+        var endedAt = time.GetUtcNow();
+        foreach (var span in await db.ClaimSpans.Where(s => bookIds.Contains(s.BookId) && s.EndedAt == null).ToListAsync(ct))
+        {
+            span.EndedAt = endedAt;
+        }
         await db.SaveChangesAsync(ct);
     }
 
@@ -238,7 +245,9 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         {
             return (null, true, false);
         }
-        db.Claims.Add(new Claim { BookId = bookId, UserId = userId, TeamId = on.TeamId, ShiftDate = on.Shift.Date, Shift = on.Shift.Number, ClaimedAt = time.GetUtcNow() });
+        var claimedAt = time.GetUtcNow();
+        db.Claims.Add(new Claim { BookId = bookId, UserId = userId, TeamId = on.TeamId, ShiftDate = on.Shift.Date, Shift = on.Shift.Number, ClaimedAt = claimedAt });
+        db.ClaimSpans.Add(new ClaimSpan { BookId = bookId, UserId = userId, TeamId = on.TeamId, ShiftDate = on.Shift.Date, Shift = on.Shift.Number, ClaimedAt = claimedAt });
         await db.Books.Where(b => b.Id == bookId && b.Status == BookStatus.NotStarted)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookStatus.InProgress), ct);
         try
