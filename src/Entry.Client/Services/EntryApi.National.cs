@@ -14,6 +14,10 @@ public sealed partial class EntryApi
     public async Task<IReadOnlyList<NationalRejection>> GetNationalRejectionsAsync(int teamId, CancellationToken cancellationToken = default) =>
         await http.GetFromJsonAsync<List<NationalRejection>>($"api/teams/{teamId}/national-rejections", cancellationToken) ?? [];
 
+    /// <summary>Late cases and skips the server refused, still in their clerks' queues (the leader sees the team's, a clerk their own).</summary>
+    public async Task<IReadOnlyList<RefusedSubmissionItem>> GetRefusedSubmissionsAsync(int teamId, CancellationToken cancellationToken = default) =>
+        await http.GetFromJsonAsync<List<RefusedSubmissionItem>>($"api/teams/{teamId}/refused-submissions", cancellationToken) ?? [];
+
     /// <summary>Verifies a flagged case as it is (no correction) or corrected; <paramref name="version"/> is the one read (412 when changed).</summary>
     public Task<ApiResult<CaseEntryDetails>> VerifyCaseAsync(Guid id, CaseEntryRequest? correction, int version, CancellationToken cancellationToken = default) =>
         SendAsync<CaseEntryDetails>(HttpMethod.Post, $"api/entries/{id}/verify", new VerifyRequest { Correction = correction }, cancellationToken, version);

@@ -75,6 +75,8 @@ public static class EntryPipeline
         api.MapGroup("/count-reports").MapCountReports();
         api.MapGroup("/national").MapNational().MapReconciliation();
         api.MapGroup("/teams").MapNationalRejections();
+        api.MapGroup("/teams").MapRefusedSubmissions();
+        api.MapGroup("/entries").MapMyRefusedSubmissions();
         api.MapGroup("/shifts").MapShifts();
         api.MapGroup("/assignment").MapAssignment();
         api.MapGroup("/sprint").MapSprint();

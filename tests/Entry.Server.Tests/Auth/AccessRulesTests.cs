@@ -54,6 +54,8 @@ public sealed class AccessRulesTests(EntryFactory factory) : IClassFixture<Entry
         { "POST", "/api/national/reconciliation", "/api/national/reconciliation", [Roles.Admin] },
         { "GET", "/api/national/reconciliation", "/api/national/reconciliation", [Roles.Admin, Roles.Monitor] },
         { "GET", "/api/teams/{teamId:int}/national-rejections", "/api/teams/1/national-rejections", [Roles.Admin, Roles.TeamLeader, Roles.Clerk] },
+        { "GET", "/api/teams/{teamId:int}/refused-submissions", "/api/teams/1/refused-submissions", [Roles.Admin, Roles.TeamLeader, Roles.Clerk] },
+        { "GET", "/api/entries/refused", "/api/entries/refused", [Roles.Clerk] },
         { "POST", "/api/count-reports/{id:long}/accept", "/api/count-reports/999999/accept", [Roles.Admin] },
         { "POST", "/api/count-reports/{id:long}/reject", "/api/count-reports/999999/reject", [Roles.Admin] },
         { "POST", "/api/assignment/recompute", "/api/assignment/recompute", [Roles.Admin] },

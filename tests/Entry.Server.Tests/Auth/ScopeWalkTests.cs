@@ -130,7 +130,8 @@ public sealed class ScopeWalkTests(ScopeWorld world) : IClassFixture<ScopeWorld>
         Assert.Superset(new HashSet<string>
         {
             "/api/teams", "/api/teams/{teamId}", "/api/teams/{teamId}/roster", "/api/teams/{teamId}/queue", "/api/teams/{teamId}/board",
-            "/api/teams/{teamId}/verification", "/api/teams/{teamId}/national-rejections", "/api/entries/{id}", "/api/teams/coverage",
+            "/api/teams/{teamId}/verification", "/api/teams/{teamId}/national-rejections", "/api/teams/{teamId}/refused-submissions",
+            "/api/entries/{id}", "/api/teams/coverage",
         }, teams);
 
         static HashSet<string> Operations(List<string> problems) =>

@@ -21,8 +21,8 @@ namespace Entry.Server.Tests.Auth;
 /// <c>clerk-a</c> — and the monitor <c>mon-a</c> (unit 25195: a commune, so their area is its district). District B is Phước
 /// Long (688): team B (Phường Thác Mơ, 25216) — leader <c>lead-b</c>, clerks <c>clerk-b1</c> (a civil-registry officer) and
 /// <c>clerk-b2</c>. Team P is the province's own (70), led by <c>lead-p</c>. Each team has books queued, its people rostered
-/// and on shift holding books, cases logged (one of B's flagged, one rejected by the national side); B has a count report and
-/// a reconciliation difference.
+/// and on shift holding books, cases logged (one of B's flagged, one rejected by the national side); B has a count report,
+/// a reconciliation difference and a refused late case.
 /// </summary>
 public sealed class ScopeWorld : IAsyncLifetime
 {
@@ -124,6 +124,12 @@ public sealed class ScopeWorld : IAsyncLifetime
         await LogAsync(clerkB1, SampleCases.Birth(1, BookB));
         CaseB = await LogAsync(clerkB1, SampleCases.Birth(2, BookB) with { NeedsVerification = true, VerificationReason = VerificationReason.Illegible });
         RejectedCaseB = await LogAsync(clerkB2, SampleCases.Birth(1, BookBOther));
+        // A late case refused (clerk-b2 never held B's first book): in team B's refused submissions.
+        var refused = await clerkB2.PostAsJsonAsync("/api/entries", SampleCases.Birth(3, BookB) with { TypedAt = Local.At(Day, 8, 59) });
+        if (refused.StatusCode != System.Net.HttpStatusCode.Conflict)
+        {
+            throw new InvalidOperationException($"the late case was answered {(int)refused.StatusCode}, not refused");
+        }
         var report = await clerkB1.PostAsJsonAsync($"/api/books/{BookB}/count-report", new CountReportRequest { ReportedCount = 52, Note = "Hai trang dán thêm" });
         report.EnsureSuccessStatusCode();
         CountReportB = (await report.Content.ReadFromJsonAsync<CountReportDto>())!.Id;
