@@ -118,8 +118,8 @@ public sealed class LateArrivalTests
         Assert.Equal(forged.TypedAt, item.TypedAt);
         Assert.Equal(Local.At(Day, 12, 30), item.FirstRefusedAt);
         Assert.Equal(Local.At(Day, 12, 45), item.LastRefusedAt);
-        Assert.DoesNotContain(forged.Birth!.ChildName, body, StringComparison.Ordinal);
-        Assert.DoesNotContain(forged.Birth.MotherName, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(forged.Birth!.ChildName!, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(forged.Birth.MotherName!, body, StringComparison.Ordinal);
 
         var own = (await clerk.GetFromJsonAsync<List<RefusedSubmissionItem>>("/api/entries/refused"))!;
         Assert.Equal(forged.Id, Assert.Single(own).Id);
