@@ -33,6 +33,8 @@ public sealed class LateArrivalTests
         world.Factory.Time.SetUtcNow(Local.At(Day, 12, 30));
         await world.Factory.CatchUpAsync();
         Assert.Equal(0, await world.ClaimsOnAsync(book));
+        // Signed in again: a bearer token lasts an hour of the moved clock.
+        clerk = await world.ClerkAsync("c1");
 
         var first = await clerk.PostAsJsonAsync("/api/entries", typed);
         var again = await clerk.PostAsJsonAsync("/api/entries", typed);
@@ -68,9 +70,12 @@ public sealed class LateArrivalTests
         var clerk = await world.ClerkAsync("c1");
         var colleague = await world.ClerkAsync("c2");
         (await clerk.PostAsync($"/api/books/{book}/claim", null)).EnsureSuccessStatusCode();
-        world.Factory.Time.SetUtcNow(Local.At(Day, 10, 0));
+        world.Factory.Time.SetUtcNow(Local.At(Day, 9, 59, 59));
         (await clerk.PostAsync($"/api/books/{book}/release", null)).EnsureSuccessStatusCode();
         world.Factory.Time.SetUtcNow(Local.At(Day, 12, 30));
+        // Signed in again: a bearer token lasts an hour of the moved clock.
+        clerk = await world.ClerkAsync("c1");
+        colleague = await world.ClerkAsync("c2");
 
         var afterRelease = await clerk.PostAsJsonAsync("/api/entries", SampleCases.Birth(1, book) with { TypedAt = Local.At(Day, 11, 0) });
         var beforeClaim = await clerk.PostAsJsonAsync("/api/entries", SampleCases.Birth(2, book) with { TypedAt = Local.At(Day, 8, 0) });
@@ -82,7 +87,7 @@ public sealed class LateArrivalTests
 
         var outside = await ProblemAsync(afterRelease, HttpStatusCode.Conflict, "typed_outside_claim");
         Assert.Contains("24/11/2026 09:00", outside.Detail);
-        Assert.Contains("24/11/2026 10:00", outside.Detail);
+        Assert.Contains("24/11/2026 09:59", outside.Detail);
         Assert.Contains("24/11/2026 11:00", outside.Detail);
         Assert.True(outside.Body.GetProperty("errors").TryGetProperty("typedAt", out _));
         await ProblemAsync(beforeClaim, HttpStatusCode.Conflict, "typed_outside_claim");
@@ -102,15 +107,20 @@ public sealed class LateArrivalTests
         var clerk = await world.ClerkAsync("c1");
         var colleague = await world.ClerkAsync("c2");
         (await clerk.PostAsync($"/api/books/{book}/claim", null)).EnsureSuccessStatusCode();
-        world.Factory.Time.SetUtcNow(Local.At(Day, 10, 0));
+        world.Factory.Time.SetUtcNow(Local.At(Day, 9, 59, 59));
         (await clerk.PostAsync($"/api/books/{book}/release", null)).EnsureSuccessStatusCode();
         world.Factory.Time.SetUtcNow(Local.At(Day, 12, 30));
+        // Signed in again: a bearer token lasts an hour of the moved clock.
+        clerk = await world.ClerkAsync("c1");
+        colleague = await world.ClerkAsync("c2");
         var forged = SampleCases.Birth(7, book) with { TypedAt = Local.At(Day, 11, 0) };
 
         await ProblemAsync(await clerk.PostAsJsonAsync("/api/entries", forged), HttpStatusCode.Conflict, "typed_outside_claim");
         world.Factory.Time.SetUtcNow(Local.At(Day, 12, 45));
         await ProblemAsync(await clerk.PostAsJsonAsync("/api/entries", forged), HttpStatusCode.Conflict, "typed_outside_claim");
 
+        (leader, otherLeader) = (await world.Factory.SignedInClientAsync("lead-late", Support.EntryFactory.Password),
+            await world.Factory.SignedInClientAsync("lead-other", Support.EntryFactory.Password));
         var seen = await leader.GetAsync($"/api/teams/{world.TeamId}/refused-submissions");
         var body = await seen.Content.ReadAsStringAsync();
         var item = Assert.Single((await seen.Content.ReadFromJsonAsync<List<RefusedSubmissionItem>>())!);
@@ -142,7 +152,7 @@ public sealed class LateArrivalTests
         var colleague = await world.ClerkAsync("c2");
         (await clerk.PostAsync($"/api/books/{book}/claim", null)).EnsureSuccessStatusCode();
         var typed = SampleCases.Birth(1, book) with { TypedAt = Local.At(Day, 9, 30) };
-        world.Factory.Time.SetUtcNow(Local.At(Day, 10, 0));
+        world.Factory.Time.SetUtcNow(Local.At(Day, 9, 45));
         (await clerk.PostAsync($"/api/books/{book}/release", null)).EnsureSuccessStatusCode();
         (await colleague.PostAsync($"/api/books/{book}/claim", null)).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.Created, (await colleague.PostAsJsonAsync("/api/entries", SampleCases.Birth(1, book))).StatusCode);
