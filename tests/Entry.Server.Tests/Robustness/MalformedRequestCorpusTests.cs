@@ -194,10 +194,8 @@ internal static class CorpusSamples
         var team = w.TeamId;
         var secret = new Dictionary<string, TextKind> { ["password"] = TextKind.Secret };
         var notes = new Dictionary<string, TextKind> { ["note"] = TextKind.Note, ["reason"] = TextKind.Note };
-        // With a typing time (the browser queue's): malformed and out-of-claim times are probed too.
         var birth = SampleCases.Birth(450) with
         {
-            TypedAt = Local.At(EntryDesk.Today, 8, 30),
             Birth = new BirthCase
             {
                 ChildName = MarkerName, Sex = Sex.Female, DateOfBirth = DateOnly.Parse(MarkerBirth), PlaceOfBirth = "Markerplace Long Giang",
@@ -254,8 +252,7 @@ internal static class CorpusSamples
             new("POST /api/entries", w.DeathClerk, "/api/entries", Case(death), FreshIds: true),
             new("POST /api/entries", w.AdoptionClerk, "/api/entries", Case(adoption), FreshIds: true),
             new("POST /api/entries/skip", w.BirthClerk, "/api/entries/skip",
-                Json(new { id = Guid.NewGuid(), bookCode = EntryDesk.Books.Birth, entryNumber = 460, reason = "pageMissing", note = "Markernote trang rách",
-                    typedAt = Local.At(EntryDesk.Today, 8, 30) }), notes, FreshIds: true),
+                Json(new { id = Guid.NewGuid(), bookCode = EntryDesk.Books.Birth, entryNumber = 460, reason = "pageMissing", note = "Markernote trang rách" }), notes, FreshIds: true),
             new("PUT /api/entries/{id:guid}", w.BirthClerk, $"/api/entries/{w.StoredCase.Id}", Case(correction)),
             new("POST /api/entries/{id:guid}/verify", w.Leader, $"/api/entries/{w.FlaggedCase.Id}/verify",
                 new JsonObject { ["correction"] = Case(verification) }),
