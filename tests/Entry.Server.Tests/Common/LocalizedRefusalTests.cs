@@ -198,7 +198,7 @@ public sealed partial class LocalizedRefusalTests(EntryDesk desk) : IClassFixtur
         Assert.Equal("The book covers 16/04/1970 to 06/12/1970.", outside.Word(CultureInfo.GetCultureInfo("en")));
     }
 
-    [GeneratedRegex(@"Phrase\.Of\(""([A-Za-z0-9.]+)""")]
+    [GeneratedRegex(@"Phrase\.Of\(""([A-Za-z0-9.]+)""\s*[,)]")]
     private static partial Regex UsedCode();
 
     [GeneratedRegex(@"\{\d+\}")]
