@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using Entry.Client;
 using Entry.Client.Sending;
@@ -18,7 +17,7 @@ builder.RootComponents.Add<HeadOutlet>("head::after");
 builder.Services.AddScoped(_ =>
 {
     var http = new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) };
-    http.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(CultureInfo.CurrentUICulture.Name));
+    http.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(CultureChoice.IsEnglish ? "en" : "vi"));
     return http;
 });
 builder.Services.AddScoped<EntryApi>();

@@ -38,7 +38,7 @@ public sealed class DataEntryTests(ServerProcess server, ChromiumBrowser chromiu
             var local = DateTime.UtcNow.AddHours(7).TimeOfDay;
             Output.WriteLine($"refused at {local:hh\\:mm} in Asia/Ho_Chi_Minh: {await refusal.InnerTextAsync()}");
             Assert.False(local > TimeSpan.FromHours(6.05) && local < TimeSpan.FromHours(21.95), "a shift is open from 06:00 to 22:00, so a book is handed out");
-            await Assertions.Expect(refusal).ToHaveAttributeAsync("data-title", "No shift open");
+            await Assertions.Expect(refusal).ToHaveAttributeAsync("data-code", "claim.noShiftOpen");
             await Assertions.Expect(refusal).ToContainTextAsync("Hiện không có ca làm việc nào đang mở");
             await ScreenshotAsync(page, "entry.png");
             return;

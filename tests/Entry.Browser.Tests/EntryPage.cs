@@ -43,7 +43,7 @@ internal static class EntryPage
         var refusal = page.GetByTestId("claim-refusal");
         var local = DateTime.UtcNow.AddHours(7).TimeOfDay;
         Assert.False(local > TimeSpan.FromHours(6.05) && local < TimeSpan.FromHours(21.95), "a shift is open from 06:00 to 22:00, so a book is handed out");
-        await Assertions.Expect(refusal).ToHaveAttributeAsync("data-title", "No shift open");
+        await Assertions.Expect(refusal).ToHaveAttributeAsync("data-code", "claim.noShiftOpen");
     }
 
     public static ILocator Input(IPage page, string testId) => page.Locator($"input[data-testid={testId}]");

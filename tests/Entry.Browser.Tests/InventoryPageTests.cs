@@ -36,7 +36,7 @@ public sealed class InventoryPageTests(ServerProcess server, ChromiumBrowser chr
 
         await Assertions.Expect(page.GetByTestId("province-target")).ToHaveTextAsync("1,457,884", new() { Timeout = Timeout });
         await Assertions.Expect(page.GetByText("Province target")).ToBeVisibleAsync();
-        Assert.Equal("en-US", await page.EvaluateAsync<string>("localStorage.getItem('entry.culture')"));
+        Assert.Equal("en-GB", await page.EvaluateAsync<string>("localStorage.getItem('entry.culture')"));
 
         await ScreenshotAsync(page, "inventory-en.png");
     }

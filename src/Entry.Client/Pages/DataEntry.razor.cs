@@ -44,20 +44,8 @@ public sealed partial class DataEntry
     /// <summary>The entry number the form is on, else the one after the cases logged and skipped.</summary>
     private int NextNumber => _form.EntryNumberOr((_held.Book?.CasesLogged ?? 0) + (_held.Book?.CasesSkipped ?? 0) + 1);
 
-    /// <summary>The server's reason in the app's language when this page knows its title, else the server's words.</summary>
-    private string Describe(ApiProblem problem)
-    {
-        if (problem.Title is { } title)
-        {
-            var text = T["Problem_" + title.Replace(" ", "", StringComparison.Ordinal).Replace("'", "", StringComparison.Ordinal)];
-            if (!text.ResourceNotFound)
-            {
-                return text.Value;
-            }
-        }
-
-        return problem.Messages.Count > 0 ? string.Join(" ", problem.Messages) : L["LoadFailed"];
-    }
+    /// <summary>The server's reason: it words its refusals in the language this app asks for (Accept-Language).</summary>
+    private string Describe(ApiProblem problem) => problem.Messages.Count > 0 ? string.Join(" ", problem.Messages) : L["LoadFailed"];
 
     protected override async Task OnInitializedAsync()
     {

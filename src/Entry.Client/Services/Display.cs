@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Entry.Client.Services;
 
-/// <summary>How numbers, dates and enum values read in the chosen culture (vi-VN: 1.457.884; en-US: 1,457,884).</summary>
+/// <summary>How numbers, dates and enum values read in the chosen culture (vi-VN: 1.457.884; en-GB: 1,457,884; dates dd/MM/yyyy in both).</summary>
 public static class Display
 {
     public static readonly IReadOnlyList<BookType> Types = [BookType.Birth, BookType.Marriage, BookType.Death, BookType.Adoption];
@@ -36,7 +36,7 @@ public static class Display
         return text.ResourceNotFound ? issue.Message : text.Value;
     }
 
-    /// <summary>Day and month as the culture writes them: 24/11 in Vietnamese, 11/24 in English.</summary>
+    /// <summary>Day and month, day first in both languages: 24/11.</summary>
     public static string DayMonth(this IStringLocalizer<Strings> l, DateOnly value) => value.ToString(l["DayMonthFormat"], CultureInfo.CurrentCulture);
 
     public static string Weekday(DateOnly value) => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(value.DayOfWeek);

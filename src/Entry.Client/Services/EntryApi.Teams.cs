@@ -116,7 +116,7 @@ public sealed partial class EntryApi
             problem?.Title,
             problem?.Detail,
             problem?.Errors ?? [],
-            problem?.Issues ?? []));
+            problem?.Issues ?? []) { Code = problem?.Code });
     }
 }
 
@@ -126,10 +126,16 @@ public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)
     public bool Succeeded => Problem is null;
 }
 
-/// <summary>A refused write: its status, the server's words, the fields at fault and, for a shift plan, the broken rules.</summary>
+/// <summary>
+/// A refused write: its status, the server's words (in the language the app asked for), the fields at fault and, for a
+/// shift plan, the broken rules.
+/// </summary>
 public sealed record ApiProblem(
     HttpStatusCode Status, string? Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<ShiftIssue> Issues)
 {
+    /// <summary>The refusal's stable code (<c>claim.noShiftOpen</c>, <c>case.entryNumber.logged</c>), whatever the language.</summary>
+    public string? Code { get; init; }
+
     /// <summary>The server's explanations, field messages first; its title when it gave nothing else.</summary>
     public IReadOnlyList<string> Messages =>
         Errors.Values.SelectMany(m => m).ToList() is { Count: > 0 } messages ? messages

@@ -88,7 +88,8 @@ public sealed partial class EntryApi(HttpClient http)
         }
     }
 
-    private sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors, List<ShiftIssue>? Issues);
+    /// <summary>Problem details as the server writes them, its stable <c>code</c> included.</summary>
+    private sealed record ProblemBody(string? Title, string? Detail, string? Code, Dictionary<string, string[]>? Errors, List<ShiftIssue>? Issues);
 }
 
 /// <summary>Why a sign-in failed: the status code and the server's explanation, if it gave one.</summary>

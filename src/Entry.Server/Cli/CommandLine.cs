@@ -72,6 +72,8 @@ public static class CommandLine
 
     private static async Task<int> ImportAsync(BookImporter importer, string file, CancellationToken ct)
     {
+        // The command line speaks English around the reasons, so the reasons are in English too.
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
         await using var stream = File.OpenRead(file);
         var (result, error) = await importer.ImportAsync(stream, ct);
         if (error is not null)

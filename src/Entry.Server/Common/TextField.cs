@@ -24,7 +24,7 @@ public static class TextField
     public const int MaxMarksPerLetter = 2;
 
     /// <summary>The normalised text (null when absent or blank) and why it is refused (null when accepted).</summary>
-    public static (string? Text, string? Problem) Clean(string? raw, TextKind kind, int maxLength, int minLength = 1)
+    public static (string? Text, Phrase? Problem) Clean(string? raw, TextKind kind, int maxLength, int minLength = 1)
     {
         var text = kind == TextKind.Note ? NormalizeNote(raw) : UnicodeText.Normalize(raw);
         if (string.IsNullOrEmpty(text))
@@ -35,16 +35,16 @@ public static class TextField
     }
 
     /// <summary>Why a normalised text is refused, or null.</summary>
-    public static string? Problem(string text, TextKind kind, int minLength, int maxLength)
+    public static Phrase? Problem(string text, TextKind kind, int minLength, int maxLength)
     {
-        var what = kind switch { TextKind.Name => "A name", TextKind.Place => "This text", _ => "A note" };
+        var what = kind switch { TextKind.Name => "name", TextKind.Place => "place", _ => "note" };
         if (UnicodeText.HasForbidden(text))
         {
-            return $"{what} cannot hold control characters, noncharacters or lone surrogates.";
+            return Phrase.Of($"text.forbidden.{what}");
         }
         if (text.Length < minLength || text.Length > maxLength)
         {
-            return minLength > 1 ? $"{what} is {minLength} to {maxLength} characters long." : $"{what} is at most {maxLength} characters long.";
+            return minLength > 1 ? Phrase.Of($"text.length.{what}", minLength, maxLength) : Phrase.Of($"text.maxLength.{what}", maxLength);
         }
         return kind switch
         {
@@ -54,7 +54,7 @@ public static class TextField
         };
     }
 
-    private static string? NameProblem(string name)
+    private static Phrase? NameProblem(string name)
     {
         var hasLetter = false;
         var marks = -1;
@@ -76,13 +76,13 @@ public static class TextField
             }
             else
             {
-                return "A name holds only letters, spaces, apostrophes and hyphens.";
+                return Phrase.Of("text.name.characters");
             }
         }
-        return hasLetter ? null : "A name must contain a letter.";
+        return hasLetter ? null : Phrase.Of("text.name.noLetter");
     }
 
-    private static string? PlaceProblem(string place)
+    private static Phrase? PlaceProblem(string place)
     {
         var hasLetterOrDigit = false;
         var marks = -1;
@@ -104,10 +104,10 @@ public static class TextField
             }
             else
             {
-                return "This text holds only letters, digits, spaces and punctuation; no invisible, control or format character.";
+                return Phrase.Of("text.place.characters");
             }
         }
-        return hasLetterOrDigit ? null : "This text must contain a letter or a digit.";
+        return hasLetterOrDigit ? null : Phrase.Of("text.place.noLetter");
     }
 
     /// <summary>Symbols an address is written with (+ = ° № and the like); not pictographs.</summary>
@@ -115,7 +115,7 @@ public static class TextField
         Rune.GetUnicodeCategory(rune) is UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol or UnicodeCategory.ModifierSymbol
         || rune.Value is '°' or '№';
 
-    private static string? NoteProblem(string note)
+    private static Phrase? NoteProblem(string note)
     {
         var visible = false;
         foreach (var r in UnicodeText.Runes(note))
@@ -124,11 +124,11 @@ public static class TextField
             var category = Rune.GetUnicodeCategory(rune);
             if (UnicodeText.IsBidiControl(rune) || category is UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
             {
-                return "A note cannot hold bidi controls, private-use or unassigned characters.";
+                return Phrase.Of("text.note.characters");
             }
             visible |= UnicodeText.IsVisible(rune);
         }
-        return visible ? null : "A note holds visible text, or is left out.";
+        return visible ? null : Phrase.Of("text.note.invisible");
     }
 
     /// <summary>A note keeps its line breaks: NFC and trimmed only.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Entry.Server.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,7 +18,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             return false;
         }
         var (field, message) = bad.InnerException is JsonException json
-            ? (FieldOf(json.Path), "This value is malformed or not one the field accepts.")
+            ? (FieldOf(json.Path), Phrase.Of("request.malformedValue").ToString())
             : ("body", bad.Message);
         http.Response.StatusCode = bad.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -27,7 +28,8 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
             {
                 Status = bad.StatusCode,
-                Title = "The request body cannot be read",
+                Title = Phrase.Of("title.bodyUnreadable").ToString(),
+                Extensions = { ["code"] = bad.InnerException is JsonException ? "request.malformedValue" : "title.bodyUnreadable" },
             },
         });
     }

@@ -26,6 +26,8 @@ public static class EntryPipeline
 {
     public static WebApplication UseEntryPipeline(this WebApplication app)
     {
+        // First, so every answer (the exception handler's and the guards' included) is worded in the request's language.
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestTextGuard>();
@@ -99,10 +101,10 @@ public static class EntryPipeline
         var sendsBody = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
         if (sendsBody && request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
         {
-            return new Refusal(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                $"Send the body as application/json (the inventory import takes text/csv); this request has {(request.ContentType is null ? "no Content-Type" : $"Content-Type {request.ContentType}")}.")
+            return new Refusal(StatusCodes.Status415UnsupportedMediaType, Phrase.Of("title.unsupportedMediaType"), Phrase.Of("request.jsonOnly",
+                    request.ContentType is null ? Phrase.Of("request.noContentType") : Phrase.Of("request.contentType", request.ContentType)))
                 .ToProblem();
         }
-        return new Refusal(StatusCodes.Status404NotFound, "No such API path").ToProblem();
+        return new Refusal(StatusCodes.Status404NotFound, Phrase.Of("title.noSuchApiPath")).ToProblem();
     }
 }

@@ -68,8 +68,21 @@ public static class EntryServices
             o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
         });
         services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        // Problem details are worded by Accept-Language: Vietnamese unless the request asks for English. Only the UI culture
+        // follows the header; the formatting culture stays the process's, so nothing else the server writes changes with it.
+        services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(
+                System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.GetCultureInfo("vi"));
+            o.SupportedCultures = [System.Globalization.CultureInfo.CurrentCulture];
+            o.SupportedUICultures = [System.Globalization.CultureInfo.GetCultureInfo("vi"), System.Globalization.CultureInfo.GetCultureInfo("en")];
+            o.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.AcceptLanguageHeaderRequestCultureProvider()];
+        });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
+        {
+            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier);
+            StatusWords.Apply(c.ProblemDetails);
+        });
         // Unreadable bodies reach the exception handler, which names the field (BadRequestExceptionHandler).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -25,7 +25,7 @@ internal sealed class RequestTextGuard(RequestDelegate next)
         }
         if (field is not null)
         {
-            await (Refusal.Invalid(field, StrictTextFilter.Message) with { Title = "The request cannot be read" }).ToProblem().ExecuteAsync(http);
+            await (Refusal.Invalid(field, StrictTextFilter.Message) with { Title = Phrase.Of("title.requestUnreadable") }).ToProblem().ExecuteAsync(http);
             return;
         }
         if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
@@ -33,8 +33,7 @@ internal sealed class RequestTextGuard(RequestDelegate next)
             && type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
             && !type.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
         {
-            await new Refusal(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                "Send JSON bodies in UTF-8 (Content-Type: application/json or application/json; charset=utf-8).").ToProblem().ExecuteAsync(http);
+            await new Refusal(StatusCodes.Status415UnsupportedMediaType, Phrase.Of("title.unsupportedMediaType"), Phrase.Of("request.utf8Only")).ToProblem().ExecuteAsync(http);
             return;
         }
         await next(http);

@@ -13,7 +13,7 @@ namespace Entry.Server.Hosting;
 /// </summary>
 internal sealed class StrictTextFilter : IEndpointFilter
 {
-    public const string Message = "This text holds a control character, a noncharacter or a lone surrogate, which no field accepts.";
+    public static Phrase Message => Phrase.Of("text.strict");
     private const int MaxDepth = 8;
     private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name)[]> PropertiesByType = new();
 
@@ -23,7 +23,7 @@ internal sealed class StrictTextFilter : IEndpointFilter
         {
             if (argument is not null && IsContract(argument.GetType()) && RefusedField(argument, "", 0) is { } field)
             {
-                return (Refusal.Invalid(field, Message) with { Title = "The request body cannot be read" }).ToProblem();
+                return (Refusal.Invalid(field, Message) with { Title = Phrase.Of("title.bodyUnreadable") }).ToProblem();
             }
         }
         return await next(context);

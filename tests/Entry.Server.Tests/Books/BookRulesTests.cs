@@ -39,7 +39,7 @@ public sealed class BookRulesTests(EntryFactory factory) : IClassFixture<EntryFa
 
         Assert.Equal(1, result.Accepted);
         Assert.Equal([2, 3], result.Rejected.Select(r => r.Line));
-        Assert.All(result.Rejected, r => Assert.Contains("is before 1850-01-01", r.Reason));
+        Assert.All(result.Rejected, r => Assert.Contains("is before 01/01/1850", r.Reason));
         Assert.Equal([$"{p}-1850"], await factory.WithDbAsync(db => db.Books.Where(b => b.Code.StartsWith(p)).Select(b => b.Code).ToListAsync()));
     }
 

@@ -47,8 +47,8 @@ public sealed class InventoryImportTests(EntryFactory factory) : IClassFixture<E
         Assert.Contains("unknown type 'baptism'", reasons[4]);
         Assert.Contains("registered_from is missing", reasons[5]);
         Assert.Contains("registered_from '1995-02-30' is not a valid date", reasons[6]);
-        Assert.Contains("on or after 2019-04-01", reasons[7]);
-        Assert.Contains("registered_to 1995-01-01 is before registered_from 1995-06-01", reasons[8]);
+        Assert.Contains("on or after 01/04/2019", reasons[7]);
+        Assert.Contains("registered_to 01/01/1995 is before registered_from 01/06/1995", reasons[8]);
         Assert.Contains("case_count 'lots' is not a whole number", reasons[9]);
         Assert.Contains("case_count 0 must be positive", reasons[10]);
         Assert.Contains("case_count 5001 is absurd", reasons[11]);
@@ -60,7 +60,7 @@ public sealed class InventoryImportTests(EntryFactory factory) : IClassFixture<E
         var warning = Assert.Single(result.Warnings);
         Assert.Equal(15, warning.Line);
         Assert.Equal($"{p}-span", warning.BookCode);
-        Assert.Contains("spans the 2019-04-01 cut-off", warning.Reason);
+        Assert.Contains("spans the 01/04/2019 cut-off", warning.Reason);
 
         var stored = await factory.WithDbAsync(db => db.Books.Where(b => b.Code.StartsWith(p)).OrderBy(b => b.Code).Select(b => b.Code).ToListAsync());
         Assert.Equal([$"{p}-good1", $"{p}-good2", $"{p}-span"], stored);

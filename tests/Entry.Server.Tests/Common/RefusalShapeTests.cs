@@ -9,12 +9,12 @@ namespace Entry.Server.Tests.Common;
 
 /// <summary>
 /// Every feature turns its refusal into problem details in one place (<c>Refusal.ToProblem()</c>): a claim and a team edit
-/// refused for a field answer the same shape, through the real pipeline — status, title, detail and errors by field, beside
-/// only the problem type and the trace id.
+/// refused for a field answer the same shape, through the real pipeline — status, title, detail and errors by field, the
+/// refusal's stable code with its arguments and the fields' codes, beside only the problem type and the trace id.
 /// </summary>
 public sealed class RefusalShapeTests(EntryFactory factory) : IClassFixture<EntryFactory>
 {
-    private static readonly string[] Members = ["detail", "errors", "status", "title", "traceId", "type"];
+    private static readonly string[] Members = ["args", "code", "detail", "errorCodes", "errors", "status", "title", "traceId", "type"];
 
     [Fact]
     public async Task A_refused_claim_and_a_refused_team_edit_answer_one_problem_shape_naming_the_field()
@@ -35,6 +35,8 @@ public sealed class RefusalShapeTests(EntryFactory factory) : IClassFixture<Entr
         Assert.Equal("No such book", claim.Body.GetProperty("title").GetString());
         Assert.Equal("There is no book NO-SUCH-BOOK-1.", claim.Body.GetProperty("detail").GetString());
         Assert.Equal(["There is no book NO-SUCH-BOOK-1."], Errors(claim.Body, "bookCode"));
+        Assert.Equal("book.noSuchBook", claim.Body.GetProperty("code").GetString());
+        Assert.Equal("NO-SUCH-BOOK-1", claim.Body.GetProperty("args")[0].GetString());
 
         Assert.Equal(HttpStatusCode.NotFound, edit.Status);
         Assert.Equal(Members, edit.Names);
@@ -42,6 +44,8 @@ public sealed class RefusalShapeTests(EntryFactory factory) : IClassFixture<Entr
         Assert.Equal("Not a member", edit.Body.GetProperty("title").GetString());
         Assert.Equal($"nobody is not a member of team {teamId}.", edit.Body.GetProperty("detail").GetString());
         Assert.Equal([$"nobody is not a member of team {teamId}."], Errors(edit.Body, "userName"));
+        Assert.Equal("team.notAMember", edit.Body.GetProperty("code").GetString());
+        Assert.Equal(["team.notAMember"], Errors(edit.Body, "userName", "errorCodes"));
 
         Assert.Equal(claim.Body.GetProperty("type").GetString(), edit.Body.GetProperty("type").GetString());
     }
@@ -53,6 +57,6 @@ public sealed class RefusalShapeTests(EntryFactory factory) : IClassFixture<Entr
         return (response.StatusCode, body.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray(), body);
     }
 
-    private static string[] Errors(JsonElement body, string field) =>
-        body.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()!).ToArray();
+    private static string[] Errors(JsonElement body, string field, string member = "errors") =>
+        body.GetProperty(member).GetProperty(field).EnumerateArray().Select(e => e.GetString()!).ToArray();
 }

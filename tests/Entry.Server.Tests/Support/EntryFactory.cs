@@ -41,6 +41,16 @@ public class EntryFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(new CollectingLoggerProvider(Logs)));
     }
 
+    /// <summary>
+    /// Every client of the suite asks for English answers, so the assertions on the server's wording read as before; the
+    /// Vietnamese default (no Accept-Language) is tested on its own (LocalizedRefusalTests).
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+    }
+
     /// <summary>Creates a user with that role (once) and answers a client carrying its bearer token.</summary>
     public async Task<HttpClient> ClientAsAsync(string role, string? userName = null)
     {

@@ -130,7 +130,8 @@ public sealed class EntryFormState
         }
 
         var shown = true;
-        if (problem.Status == HttpStatusCode.Conflict && problem.Title is "Entry number already logged" or "Entry number already skipped")
+        if (problem.Status == HttpStatusCode.Conflict && (problem.Code is "case.entryNumber.loggedUnderOtherId" or "case.entryNumber.loggedOrSkipped"
+            || problem.Title is "Entry number already logged" or "Entry number already used"))
         {
             errors["entryNumber"] = describe(problem);
         }

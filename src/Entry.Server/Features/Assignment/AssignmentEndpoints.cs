@@ -63,27 +63,27 @@ public static class AssignmentEndpoints
     {
         if (request.BookCodes is not { Count: > 0 })
         {
-            return Refusal.Invalid("bookCodes", "Name at least one book.").ToProblem();
+            return Refusal.Invalid("bookCodes", Phrase.Of("assignment.bookCodes.required")).ToProblem();
         }
         if (request.BookCodes.Count > MaxBooksPerMove)
         {
-            return Refusal.Invalid("bookCodes", $"Move at most {MaxBooksPerMove} books at a time; this request names {request.BookCodes.Count}.").ToProblem();
+            return Refusal.Invalid("bookCodes", Phrase.Of("assignment.bookCodes.tooMany", MaxBooksPerMove, request.BookCodes.Count)).ToProblem();
         }
         if (!await db.Teams.AnyAsync(t => t.Id == request.TeamId, ct))
         {
-            return Refusal.Invalid("teamId", $"There is no team {request.TeamId}.").ToProblem();
+            return Refusal.Invalid("teamId", Phrase.Of("assignment.teamId.unknown", request.TeamId)).ToProblem();
         }
         var codes = request.BookCodes.Distinct(BookCodes.Comparer).ToList();
         var books = await db.Books.Where(b => codes.Contains(b.Code)).ToListAsync(ct);
         var unknown = codes.Except(books.Select(b => b.Code), BookCodes.Comparer).ToList();
         if (unknown.Count > 0)
         {
-            return Refusal.Invalid("bookCodes", $"Unknown books: {Echo.List(unknown)}.").ToProblem();
+            return Refusal.Invalid("bookCodes", Phrase.Of("assignment.bookCodes.unknown", Echo.List(unknown))).ToProblem();
         }
         var busy = books.Where(b => b.Status != BookStatus.NotStarted && b.TeamId != request.TeamId).Select(b => b.Code).ToList();
         if (busy.Count > 0)
         {
-            return Refusal.Conflict("Books in progress", $"These books are being worked or finished and stay with their team: {Echo.List(busy)}.").ToProblem();
+            return Refusal.Conflict(Phrase.Of("title.booksInProgress"), Phrase.Of("assignment.booksInProgress", Echo.List(busy))).ToProblem();
         }
         var end = await db.Books.Where(b => b.TeamId == request.TeamId).MaxAsync(b => (int?)b.QueuePosition, ct) ?? 0;
         foreach (var book in books.Where(b => b.TeamId != request.TeamId || !b.AssignedByAdmin))

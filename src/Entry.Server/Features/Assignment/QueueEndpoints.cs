@@ -44,7 +44,7 @@ public static class QueueEndpoints
         }
         if (page < 1 || pageSize is < 1 or > 500)
         {
-            return (page < 1 ? Refusal.Invalid("page", "The page number starts at 1.") : Refusal.Invalid("pageSize", "The page size is between 1 and 500.")).ToProblem();
+            return (page < 1 ? Refusal.Invalid("page", Phrase.Of("queue.page.min")) : Refusal.Invalid("pageSize", Phrase.Of("queue.pageSize.range"))).ToProblem();
         }
 
         var team = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.UnitCode).FirstAsync(ct);
@@ -97,11 +97,11 @@ public static class QueueEndpoints
         var book = queue.FirstOrDefault(b => BookCodes.Comparer.Equals(b.Code, bookCode));
         if (book is null)
         {
-            return Refusal.NotFound("Not in this queue", $"Book {bookCode} is not in the queue of team {teamId}.").ToProblem();
+            return Refusal.NotFound(Phrase.Of("title.notInQueue"), Phrase.Of("queue.notInQueue", bookCode, teamId)).ToProblem();
         }
         if (request.Position < 1 || request.Position > queue.Count)
         {
-            return Refusal.Invalid("position", $"The position is between 1 and {queue.Count}.").ToProblem();
+            return Refusal.Invalid("position", Phrase.Of("queue.position.range", queue.Count)).ToProblem();
         }
         queue.Remove(book);
         queue.Insert(request.Position - 1, book);

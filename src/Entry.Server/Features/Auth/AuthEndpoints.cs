@@ -30,14 +30,14 @@ public static class AuthEndpoints
         LoginRequest request, bool? useCookies, HttpContext http, SignInGuard guard, Sessions sessions, SignInManager<EntryUser> signIn,
         CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Phrase[]>();
         if (string.IsNullOrWhiteSpace(request.UserName))
         {
-            errors["userName"] = ["The user name is required."];
+            errors["userName"] = [Phrase.Of("auth.userName.required")];
         }
         if (string.IsNullOrEmpty(request.Password))
         {
-            errors["password"] = ["The password is required."];
+            errors["password"] = [Phrase.Of("auth.password.required")];
         }
         if (errors.Count > 0)
         {
@@ -47,14 +47,14 @@ public static class AuthEndpoints
         var (user, refusal) = await guard.CheckAsync(request.UserName.Trim(), request.Password, SignInGuard.ClientAddressOf(http), ct);
         if (refusal is { } refused)
         {
-            // The same answer for an unknown name and a wrong password; the code lets the browser app show its own (Vietnamese) wording.
-            var (code, detail) = refused switch
+            // The same answer for an unknown name and a wrong password, worded in the request's language; the code stays stable.
+            var code = refused switch
             {
-                SignInRefusal.LockedOut => ("lockedOut", "Sign-in with this user name is locked from here after repeated failures; try again later or ask an Admin."),
-                SignInRefusal.NotAllowed => ("notAllowed", "This account may not sign in."),
-                _ => ("wrongCredentials", "Wrong user name or password."),
+                SignInRefusal.LockedOut => "lockedOut",
+                SignInRefusal.NotAllowed => "notAllowed",
+                _ => "wrongCredentials",
             };
-            return new Refusal(StatusCodes.Status401Unauthorized, "Sign-in failed", detail).With("code", code).ToProblem();
+            return new Refusal(StatusCodes.Status401Unauthorized, Phrase.Of("title.signInFailed"), Phrase.Of("auth." + code)).With("code", code).ToProblem();
         }
 
         // The session id rides in the token or cookie; sign-out deletes the session, which ends that token or cookie.

@@ -36,6 +36,7 @@ public static class AuthServices
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<IdentityErrorWords>()
             .AddEntityFrameworkStores<EntryDb>();
         services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme,
             o => o.BearerTokenExpiration = TimeSpan.FromMinutes(auth.TokenMinutes));
@@ -78,7 +79,7 @@ public static class AuthServices
                 {
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
-                await new Refusal(StatusCodes.Status429TooManyRequests, "Too many sign-in attempts", "Wait a minute before trying again.")
+                await new Refusal(StatusCodes.Status429TooManyRequests, Phrase.Of("title.tooManySignIns"), Phrase.Of("auth.tooManySignIns"))
                     .ToProblem().ExecuteAsync(context.HttpContext);
             };
         });

@@ -73,13 +73,12 @@ public sealed class MonitorAreas(EntryDb db)
 public static class AreaRefusals
 {
     public static Refusal NoArea() =>
-        Refusal.Forbidden("No area to monitor", "Your account is not attached to the province or to one of its districts.");
+        Refusal.Forbidden(Phrase.Of("title.noArea"), Phrase.Of("area.none"));
 
     public static Refusal OutsideArea(string field, string what) =>
-        Refusal.Forbidden("Outside your district", $"{what} lies outside the district you monitor.")
-            .WithErrors(field, "You may see only your own district and its units.");
+        Refusal.Forbidden(Phrase.Of("title.outsideArea"), Phrase.Of("area.outside", what))
+            .WithErrors(field, Phrase.Of("area.outside.field"));
 
     /// <summary>A province-wide answer that cannot be cut to one district.</summary>
-    public static Refusal ProvinceOnly(string what) => Refusal.Forbidden("Province only",
-        $"{what} covers the whole province; a district Monitor sees their district's figures on the dashboard.");
+    public static Refusal ProvinceOnly(Phrase what) => Refusal.Forbidden(Phrase.Of("title.provinceOnly"), Phrase.Of("area.provinceOnly", what));
 }

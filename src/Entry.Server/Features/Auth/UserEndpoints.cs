@@ -20,5 +20,5 @@ public static class UserEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> Unlock(string userName, SignInGuard guard, CancellationToken ct) =>
         await guard.UnlockAsync(userName, ct)
             ? TypedResults.NoContent()
-            : Refusal.NotFound("No such user", $"There is no user '{userName}'.").ToProblem();
+            : Refusal.NotFound(Phrase.Of("title.noSuchUser"), Phrase.Of("user.noSuchUser", userName)).ToProblem();
 }

@@ -21,9 +21,9 @@ internal static class BookCodeRoute
         return invocation =>
         {
             var code = invocation.HttpContext.GetRouteValue(Parameter) as string;
-            if (BookCodes.Problem(code) is { } problem)
+            if (BookCodeText.Problem(code) is { } problem)
             {
-                return ValueTask.FromResult<object?>(Refusal.Invalid(Parameter, $"Not a book code: {problem}.").ToProblem());
+                return ValueTask.FromResult<object?>(Refusal.Invalid(Parameter, Phrase.Of("bookCode.notACode", problem)).ToProblem());
             }
             return next(invocation);
         };

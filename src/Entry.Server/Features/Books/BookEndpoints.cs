@@ -60,7 +60,7 @@ public static class BookEndpoints
             catch (IOException) when (!ct.IsCancellationRequested)
             {
                 // The body ended before its declared length: nothing was stored (rows are stored only after the whole file is read).
-                error = new ImportFileError("the body was cut short; nothing was imported, send the file again");
+                error = new ImportFileError(Phrase.Of("import.cutShort"));
                 result = null;
             }
             return error is not null ? ImportBody.Refused(error).ToProblem() : TypedResults.Ok(result!);
@@ -72,34 +72,34 @@ public static class BookEndpoints
         string? unitCode = null, string? type = null, string? condition = null, string? status = null,
         int page = 1, int pageSize = 50)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Phrase[]>();
         BookType parsedType = default;
         BookCondition parsedCondition = default;
         BookStatus parsedStatus = default;
         if (type is not null && !BookNames.TryParseType(type, out parsedType))
         {
-            errors["type"] = [$"Unknown type '{type}': use birth, marriage, death or adoption."];
+            errors["type"] = [Phrase.Of("books.type.unknown", type)];
         }
         if (condition is not null && !BookNames.TryParseCondition(condition, out parsedCondition))
         {
-            errors["condition"] = [$"Unknown condition '{condition}': use good, worn or damaged."];
+            errors["condition"] = [Phrase.Of("books.condition.unknown", condition)];
         }
         if (status is not null && !BookNames.TryParseStatus(status, out parsedStatus))
         {
-            errors["status"] = [$"Unknown status '{status}': use notStarted, inProgress or finished."];
+            errors["status"] = [Phrase.Of("books.status.unknown", status)];
         }
         if (page < 1)
         {
-            errors["page"] = ["The page number starts at 1."];
+            errors["page"] = [Phrase.Of("queue.page.min")];
         }
         if (pageSize is < 1 or > MaxPageSize)
         {
-            errors["pageSize"] = [$"The page size is between 1 and {MaxPageSize}."];
+            errors["pageSize"] = [Phrase.Of("books.pageSize.range", MaxPageSize)];
         }
         var unit = unitCode is null ? null : await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == unitCode, ct);
         if (unitCode is not null && unit is null)
         {
-            errors["unitCode"] = [$"Unknown unit '{unitCode}'."];
+            errors["unitCode"] = [Phrase.Of("unit.unknown", unitCode)];
         }
         if (errors.Count > 0)
         {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Entry.Server.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -15,7 +16,7 @@ namespace Entry.Server.Features.Books;
 /// Why a whole file was refused (as opposed to single rows); <paramref name="Conflict"/> when the store, not the file,
 /// refused it; <paramref name="TooLarge"/> when the file is over <see cref="BookImporter.MaxFileBytes"/>.
 /// </summary>
-public sealed record ImportFileError(string Reason, bool Conflict = false, bool TooLarge = false);
+public sealed record ImportFileError(Phrase Reason, bool Conflict = false, bool TooLarge = false);
 
 /// <summary>
 /// Imports the book inventory CSV (SPEC §3). Every bad row is answered with its line and reason;
@@ -44,7 +45,7 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         }
         catch (SizeLimitedStream.LimitExceededException)
         {
-            return (null, new ImportFileError($"the file is larger than {MaxFileBytes / (1024 * 1024)} MB; split it", TooLarge: true));
+            return (null, new ImportFileError(Phrase.Of("import.tooLarge", MaxFileBytes / (1024 * 1024)), TooLarge: true));
         }
         if (parsed.Error is not null)
         {
@@ -59,16 +60,16 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         {
             if (stored.TryGetValue(row.Book.Code, out var storedCode))
             {
-                rejected.Add(new ImportRowMessage(row.Line, row.Book.Code, storedCode == row.Book.Code
-                    ? "book_code is already in the inventory"
-                    : "book_code is already in the inventory in another letter case (codes are compared regardless of case)"));
+                rejected.Add(new ImportRowMessage(row.Line, row.Book.Code, Say(storedCode == row.Book.Code
+                    ? Phrase.Of("import.alreadyStored")
+                    : Phrase.Of("import.alreadyStoredOtherCase"))));
             }
             else
             {
                 accepted.Add(row.Book);
                 if (row.Warning is not null)
                 {
-                    warnings.Add(new ImportRowMessage(row.Line, row.Book.Code, row.Warning));
+                    warnings.Add(new ImportRowMessage(row.Line, row.Book.Code, Say(row.Warning)));
                 }
             }
         }
@@ -85,7 +86,7 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
             {
                 // The transaction is rolled back: typically another import stored one of these codes between our check and our insert.
                 LogStoreFailed(accepted.Count, exception.Message);
-                return (null, new ImportFileError("the database refused the rows (another import may have stored some of these book codes at the same time); nothing was imported, send the file again", Conflict: true));
+                return (null, new ImportFileError(Phrase.Of("import.storeConflict"), Conflict: true));
             }
         }
 
@@ -102,7 +103,7 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         }, null);
     }
 
-    private sealed record ParsedRow(int Line, Book Book, string? Warning);
+    private sealed record ParsedRow(int Line, Book Book, Phrase? Warning);
 
     private async Task<Parsed> ParseAsync(Stream csv, CancellationToken ct)
     {
@@ -126,12 +127,12 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         {
             if (!await parser.ReadAsync())
             {
-                return new Parsed(new ImportFileError("the file is empty: expected the header " + string.Join(',', Columns)));
+                return new Parsed(new ImportFileError(Phrase.Of("import.empty", string.Join(',', Columns))));
             }
             var header = parser.Record!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
             if (!header.SequenceEqual(Columns))
             {
-                return new Parsed(new ImportFileError($"line 1 must be the header {string.Join(',', Columns)}"));
+                return new Parsed(new ImportFileError(Phrase.Of("import.header", string.Join(',', Columns))));
             }
 
             while (await parser.ReadAsync())
@@ -141,29 +142,29 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
                 var line = parser.RawRow - record.Sum(f => f.Count(c => c == '\n'));
                 if (rows.Count + rejected.Count >= MaxRows)
                 {
-                    return new Parsed(new ImportFileError($"the file has more than {MaxRows:N0} rows; split it"));
+                    return new Parsed(new ImportFileError(Phrase.Of("import.tooManyRows", MaxRows.ToString("N0", CultureInfo.InvariantCulture))));
                 }
                 var code = record.Length > 0 ? record[0] : "";
                 if (record.Length != Columns.Length)
                 {
-                    rejected.Add(new ImportRowMessage(line, Echo(code), $"expected {Columns.Length} columns, found {record.Length}"));
+                    rejected.Add(new ImportRowMessage(line, Echo(code), Say(Phrase.Of("import.columns", Columns.Length, record.Length))));
                     continue;
                 }
                 var tooLong = Enumerable.Range(0, Columns.Length).Where(i => record[i].Length > MaxCellLength).Select(i => Columns[i]).ToList();
                 if (tooLong.Count > 0)
                 {
                     rejected.Add(new ImportRowMessage(line, Echo(code),
-                        $"{string.Join(", ", tooLong)}: a cell is longer than {MaxCellLength:N0} characters"));
+                        Say(Phrase.Of("import.cellTooLong", string.Join(", ", tooLong), MaxCellLength.ToString("N0", CultureInfo.InvariantCulture)))));
                     continue;
                 }
 
-                var reasons = new List<string>();
+                var reasons = new List<Phrase>();
                 var book = ReadRow(record, unitCodes, reasons, now);
                 if (BookCodes.IsValid(code))
                 {
                     if (firstLineOfCode.TryGetValue(code, out var first))
                     {
-                        reasons.Add($"duplicate book_code: already on line {first}");
+                        reasons.Add(Phrase.Of("import.duplicate", first));
                     }
                     else
                     {
@@ -173,12 +174,12 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
 
                 if (reasons.Count > 0 || book is null)
                 {
-                    rejected.Add(new ImportRowMessage(line, Echo(code), string.Join("; ", reasons)));
+                    rejected.Add(new ImportRowMessage(line, Echo(code), string.Join("; ", reasons.Select(Say))));
                 }
                 else
                 {
                     var warning = book.SpansCutoff
-                        ? $"spans the {BookNames.Cutoff:yyyy-MM-dd} cut-off: its cases registered on or after that day will be refused at entry"
+                        ? Phrase.Of("import.spansCutoff", BookNames.Cutoff)
                         : null;
                     rows.Add(new ParsedRow(line, book, warning));
                 }
@@ -186,15 +187,15 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         }
         catch (DecoderFallbackException)
         {
-            return new Parsed(new ImportFileError("the file is not valid UTF-8 text (a workbook such as XLSX must be saved as \"CSV UTF-8\" first)"));
+            return new Parsed(new ImportFileError(Phrase.Of("import.notUtf8")));
         }
         return new Parsed((rows, rejected, warnings));
     }
 
-    private static Book? ReadRow(string[] f, HashSet<string> unitCodes, List<string> reasons, DateTimeOffset now)
+    private static Book? ReadRow(string[] f, HashSet<string> unitCodes, List<Phrase> reasons, DateTimeOffset now)
     {
         var code = f[0];
-        if (BookCodes.Problem(code) is { } codeProblem)
+        if (BookCodeText.Problem(code) is { } codeProblem)
         {
             reasons.Add(codeProblem);
         }
@@ -202,19 +203,19 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         var unit = f[1];
         if (unit.Length == 0)
         {
-            reasons.Add("unit_code is missing");
+            reasons.Add(Phrase.Of("import.unitCode.missing"));
         }
         else if (!unitCodes.Contains(unit))
         {
-            reasons.Add($"unknown unit_code '{Echo(unit)}'");
+            reasons.Add(Phrase.Of("import.unitCode.unknown", Echo(unit)));
         }
 
         var typeOk = BookNames.TryParseType(f[2], out var type);
         if (!typeOk)
         {
             reasons.Add(f[2].Length == 0
-                ? "type is missing"
-                : $"unknown type '{Echo(f[2])}' (expected birth, marriage, death, adoption or khai-sinh, ket-hon, khai-tu, nuoi-con-nuoi)");
+                ? Phrase.Of("import.type.missing")
+                : Phrase.Of("import.type.unknown", Echo(f[2])));
         }
 
         var (volume, volumeProblem) = VolumeLabels.Normalize(f[3]);
@@ -227,15 +228,15 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         var to = ReadDate(f[5], "registered_to", reasons);
         if (from is { } early && early < RegistryDates.Earliest)
         {
-            reasons.Add($"registered_from {early:yyyy-MM-dd} is before {RegistryDates.Earliest:yyyy-MM-dd}: entry refuses cases that old, so the book could never be filled");
+            reasons.Add(Phrase.Of("import.from.tooEarly", early, RegistryDates.Earliest));
         }
         if (from is { } start && start >= BookNames.Cutoff)
         {
-            reasons.Add($"registered_from {start:yyyy-MM-dd} is on or after {BookNames.Cutoff:yyyy-MM-dd}: books of the electronic civil-registry era are not entered");
+            reasons.Add(Phrase.Of("import.from.afterCutoff", start, BookNames.Cutoff));
         }
         if (from is { } a && to is { } b && b < a)
         {
-            reasons.Add($"registered_to {b:yyyy-MM-dd} is before registered_from {a:yyyy-MM-dd}");
+            reasons.Add(Phrase.Of("import.to.beforeFrom", b, a));
         }
 
         var caseCount = ReadCaseCount(f[6], reasons);
@@ -243,7 +244,7 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         var conditionOk = BookNames.TryParseCondition(f[7], out var condition);
         if (!conditionOk)
         {
-            reasons.Add(f[7].Length == 0 ? "condition is missing" : $"unknown condition '{Echo(f[7])}' (expected good, worn or damaged)");
+            reasons.Add(f[7].Length == 0 ? Phrase.Of("import.condition.missing") : Phrase.Of("import.condition.unknown", Echo(f[7])));
         }
 
         if (reasons.Count > 0 || from is null || to is null || caseCount is null || volume is null)
@@ -264,45 +265,48 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         };
     }
 
-    private static DateOnly? ReadDate(string text, string column, List<string> reasons)
+    private static DateOnly? ReadDate(string text, string column, List<Phrase> reasons)
     {
         if (text.Length == 0)
         {
-            reasons.Add($"{column} is missing");
+            reasons.Add(Phrase.Of("import.column.missing", column));
             return null;
         }
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return date;
         }
-        reasons.Add($"{column} '{Echo(text)}' is not a valid date (yyyy-mm-dd)");
+        reasons.Add(Phrase.Of("import.date.invalid", column, Echo(text)));
         return null;
     }
 
-    private static int? ReadCaseCount(string text, List<string> reasons)
+    private static int? ReadCaseCount(string text, List<Phrase> reasons)
     {
         if (text.Length == 0)
         {
-            reasons.Add("case_count is missing");
+            reasons.Add(Phrase.Of("import.caseCount.missing"));
             return null;
         }
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count))
         {
-            reasons.Add($"case_count '{Echo(text)}' is not a whole number");
+            reasons.Add(Phrase.Of("import.caseCount.notNumber", Echo(text)));
             return null;
         }
         if (count <= 0)
         {
-            reasons.Add($"case_count {count} must be positive");
+            reasons.Add(Phrase.Of("import.caseCount.notPositive", count));
             return null;
         }
         if (count > BookNames.MaxCaseCount)
         {
-            reasons.Add($"case_count {count} is absurd: a book holds at most {BookNames.MaxCaseCount} cases");
+            reasons.Add(Phrase.Of("import.caseCount.absurd", count, BookNames.MaxCaseCount));
             return null;
         }
         return (int)count;
     }
+
+    /// <summary>A row's reason travels as plain text in the answer: worded now, in the request's language.</summary>
+    private static string Say(Phrase? reason) => reason?.ToString() ?? "";
 
     /// <summary>A cell as an answer may quote it: at most <see cref="Common.Echo.MaxLength"/> characters, cut with an ellipsis; null when empty.</summary>
     internal static string? Echo(string s) => s.Length == 0 ? null : Common.Echo.Value(s);

@@ -37,7 +37,7 @@ internal static class ImportBody
         }
         if (HeaderUtilities.RemoveQuotes(type.Boundary).Length == 0)
         {
-            return (null, Invalid("The multipart body has no boundary: send the CSV as the form field 'file' (or as the body, with Content-Type text/csv)."));
+            return (null, Invalid(Phrase.Of("import.noBoundary")));
         }
 
         IFormCollection form;
@@ -62,16 +62,16 @@ internal static class ImportBody
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException && !ct.IsCancellationRequested)
         {
             // The multipart reader's own words may quote the body; the answer does not.
-            return (null, Invalid("The multipart body is malformed or cut short: send the CSV as the form field 'file'."));
+            return (null, Invalid(Phrase.Of("import.malformed")));
         }
 
         if (form.Files.Count > 1)
         {
-            return (null, Invalid($"The form holds {form.Files.Count} files: send one, as the form field 'file'."));
+            return (null, Invalid(Phrase.Of("import.fileCount", form.Files.Count)));
         }
         if (form.Files.GetFile("file") is not { } file)
         {
-            return (null, Invalid("Attach the CSV as the form field 'file'."));
+            return (null, Invalid(Phrase.Of("import.noFile")));
         }
         if (file.Length > BookImporter.MaxFileBytes)
         {
@@ -80,17 +80,16 @@ internal static class ImportBody
         return (file.OpenReadStream(), null);
     }
 
-    public static Refusal TooLarge() => new(StatusCodes.Status413PayloadTooLarge, "The file is too large", null,
-        new Dictionary<string, string[]> { ["file"] = [$"The file is larger than {BookImporter.MaxFileBytes / (1024 * 1024)} MB: split it."] });
+    public static Refusal TooLarge() => new(StatusCodes.Status413PayloadTooLarge, Phrase.Of("title.fileTooLarge"), null,
+        new Dictionary<string, Phrase[]> { ["file"] = [Phrase.Of("import.tooLarge.field", BookImporter.MaxFileBytes / (1024 * 1024))] });
 
     /// <summary>What the importer refused of a whole file, as the endpoint answers it.</summary>
     public static Refusal Refused(ImportFileError error) =>
         error.TooLarge ? TooLarge()
-        : error.Conflict ? Refusal.Conflict("Nothing was imported", error.Reason)
-        : Refusal.Invalid("file", error.Reason) with { Title = "The file cannot be imported" };
+        : error.Conflict ? Refusal.Conflict(Phrase.Of("title.nothingImported"), error.Reason)
+        : Refusal.Invalid("file", error.Reason) with { Title = Phrase.Of("title.fileNotImportable") };
 
-    private static Refusal Invalid(string message) => Refusal.Invalid("file", message) with { Title = "The file cannot be read" };
+    private static Refusal Invalid(Phrase message) => Refusal.Invalid("file", message) with { Title = Phrase.Of("title.fileUnreadable") };
 
-    private static Refusal Unsupported() => new(StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type",
-        "Send the CSV as the request body with Content-Type text/csv, or as a multipart form field 'file'.");
+    private static Refusal Unsupported() => new(StatusCodes.Status415UnsupportedMediaType, Phrase.Of("title.unsupportedMediaType"), Phrase.Of("import.unsupported"));
 }

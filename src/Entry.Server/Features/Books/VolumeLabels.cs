@@ -15,16 +15,16 @@ public static class VolumeLabels
     public const int MaxLength = 50;
 
     /// <summary>The label in NFC and trimmed, or the reason it is refused (which never quotes it).</summary>
-    public static (string? Label, string? Problem) Normalize(string? text)
+    public static (string? Label, Common.Phrase? Problem) Normalize(string? text)
     {
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            return (null, "volume is missing");
+            return (null, Common.Phrase.Of("volume.missing"));
         }
         if (trimmed.Length > MaxLength * 4)
         {
-            return (null, $"volume is longer than {MaxLength} characters");
+            return (null, Common.Phrase.Of("volume.tooLong", MaxLength));
         }
         string label;
         try
@@ -34,23 +34,23 @@ public static class VolumeLabels
         catch (ArgumentException)
         {
             // A lone surrogate or a noncharacter: normalisation refuses it, and so do we.
-            return (null, "volume holds a character that is not text");
+            return (null, Common.Phrase.Of("volume.notText"));
         }
         if (label.Length > MaxLength)
         {
-            return (null, $"volume is longer than {MaxLength} characters");
+            return (null, Common.Phrase.Of("volume.tooLong", MaxLength));
         }
         if (label.EnumerateRunes().Any(IsInvisible))
         {
-            return (null, "volume holds a control or invisible character");
+            return (null, Common.Phrase.Of("volume.invisible"));
         }
         if (SpreadsheetText.IsFormulaStart(label[0]))
         {
-            return (null, "volume must not start with '=', '+', '-' or '@' (a spreadsheet would read it as a formula)");
+            return (null, Common.Phrase.Of("volume.formula"));
         }
         if (!label.Any(char.IsLetterOrDigit))
         {
-            return (null, "volume must hold a letter or a digit");
+            return (null, Common.Phrase.Of("volume.noLetter"));
         }
         return (label, null);
     }

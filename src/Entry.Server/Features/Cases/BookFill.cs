@@ -88,10 +88,9 @@ public static class BookFill
         }
         if (stored.RequestHash != hash || stored.ClerkId != userId)
         {
-            var entry = what == "case" ? "case" : "entry";
-            return (null, Refusal.Conflict("Id already used",
-                $"A different {entry} was already stored with this id; a retry must send the same {what}, a new {what} a new id.")
-                .WithErrors("id", $"This id is already used by a different {entry}."));
+            var isCase = what == "case";
+            return (null, Refusal.Conflict(Phrase.Of("title.idUsed"), Phrase.Of(isCase ? "case.id.usedCase.detail" : "case.id.usedSkip.detail"))
+                .WithErrors("id", Phrase.Of(isCase ? "case.id.usedCase" : "case.id.usedSkip")));
         }
         var book = await db.Books.AsNoTracking().SingleAsync(b => b.Id == stored.BookId, ct);
         var (logged, skipped) = await CountAsync(db, stored.BookId, ct);
@@ -108,24 +107,24 @@ public static class BookFill
         var found = await HeldBy(db, book.Id, ct);
         if (found is null)
         {
-            return (null, Refusal.Forbidden("No claim on the book", "You do not hold this book: claim it before logging its cases."));
+            return (null, Refusal.Forbidden(Phrase.Of("title.noClaim"), Phrase.Of("case.noClaim")));
         }
         var claim = found.Claim;
         if (claim.UserId != userId)
         {
-            return (null, Refusal.Forbidden("Book held by another clerk", "Another clerk holds this book; only the clerk holding a book logs its cases."));
+            return (null, Refusal.Forbidden(Phrase.Of("title.heldByAnother"), Phrase.Of("case.heldByAnother")));
         }
         if (ShiftCalendar.OpenAt(now) is not { } open || open.Date != claim.ShiftDate || open.Shift != claim.Shift)
         {
-            return (null, Refusal.Forbidden("Shift closed", "Your claim belongs to a shift that is not open now; claim the book again on your current shift."));
+            return (null, Refusal.Forbidden(Phrase.Of("title.shiftClosed"), Phrase.Of("case.shiftClosed")));
         }
         if (!found.Member)
         {
-            return (null, Refusal.Forbidden("Not a member of the team", "You are no longer a member of the team that holds this book."));
+            return (null, Refusal.Forbidden(Phrase.Of("title.notMember"), Phrase.Of("case.notMember")));
         }
         if (!found.Rostered)
         {
-            return (null, Refusal.Forbidden("Not on shift", "You are not rostered on the shift that is open now."));
+            return (null, Refusal.Forbidden(Phrase.Of("title.notOnShift"), Phrase.Of("case.notOnShift")));
         }
         return (claim, null);
     }
@@ -151,8 +150,7 @@ public static class BookFill
         public bool Rostered { get; init; }
     }
 
-    public static Refusal ClaimEnded() => Refusal.Forbidden("Claim ended",
-        "Your claim on this book ended (you were taken off the team or the shift's roster) before the entry could be stored.");
+    public static Refusal ClaimEnded() => Refusal.Forbidden(Phrase.Of("title.claimEnded"), Phrase.Of("case.claimEnded"));
 
     public static Progress.ProgressCounters.CaseScopes Scopes(CaseEntry entry, Book book) =>
         new(book.Id, book.UnitCode, book.Unit!.DistrictCode, book.Type, entry.TeamId, entry.ShiftDate, entry.Shift);

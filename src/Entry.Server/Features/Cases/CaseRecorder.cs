@@ -82,9 +82,8 @@ public sealed partial class CaseRecorder(EntryDb db, CaseLedger ledger, LateArri
     internal static readonly Func<EntryDb, string, CancellationToken, Task<Book?>> BookByCode = EF.CompileAsyncQuery(
         (EntryDb db, string code, CancellationToken ct) => db.Books.AsNoTracking().Include(b => b.Unit).FirstOrDefault(b => b.Code == code));
 
-    private static readonly Refusal NumberTaken = Refusal.Conflict("Entry number already logged",
-            "This entry number of the book is already logged under another id.")
-        .WithErrors("entryNumber", "This entry number of the book is already logged.");
+    private static readonly Refusal NumberTaken = Refusal.Conflict(Phrase.Of("title.entryNumberLogged"), Phrase.Of("case.entryNumber.loggedUnderOtherId"))
+        .WithErrors("entryNumber", Phrase.Of("case.entryNumber.logged"));
 
     private Task<(CaseStored? Stored, Refusal? Refusal)?> ReplayAsync(Guid id, string hash, string userId, CancellationToken ct) =>
         BookFill.ReplayAsync(db, id, hash, userId, "case", ct);

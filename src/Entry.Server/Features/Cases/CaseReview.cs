@@ -25,7 +25,7 @@ public sealed partial class CaseReview(EntryDb db, CaseLedger ledger, TimeProvid
         var reviewer = await CaseReviewer.ForAsync(db, user, entry.TeamId, ct);
         if (!(reviewer.IsAdmin || reviewer.IsLeader || reviewer.IsOfficer || entry.ClerkId == reviewer.UserId))
         {
-            return (null, Forbidden("Only the clerk who logged the case, its team's leader and civil-registry officers, and Admins read it."));
+            return (null, Forbidden(Phrase.Of("review.read.forbidden")));
         }
         return (await DetailsAsync(entry, ct), null);
     }
@@ -44,12 +44,12 @@ public sealed partial class CaseReview(EntryDb db, CaseLedger ledger, TimeProvid
         {
             if (entry.ClerkId != reviewer.UserId)
             {
-                return (null, Forbidden("Only the clerk who logged the case or a civil-registry officer of its team corrects it."));
+                return (null, Forbidden(Phrase.Of("review.correct.forbidden")));
             }
             var (_, refusal) = await BookFill.HolderClaimAsync(db, entry.Book!, reviewer.UserId, time.GetUtcNow(), ct);
             if (refusal is not null)
             {
-                return (null, refusal with { Detail = $"{refusal.Detail} After the claim ends, a civil-registry officer of the team corrects the case." });
+                return (null, refusal with { Detail = Phrase.Of("review.correct.afterClaim", refusal.Detail) });
             }
         }
         return await ChangeAsync(entry, request, ifMatch, reviewer.UserId, RevisionKind.Corrected, ct);
@@ -67,12 +67,12 @@ public sealed partial class CaseReview(EntryDb db, CaseLedger ledger, TimeProvid
         var reviewer = await CaseReviewer.ForAsync(db, user, entry.TeamId, ct);
         if (!reviewer.IsOfficer)
         {
-            return (null, Forbidden("Only a civil-registry officer of the case's team verifies it."));
+            return (null, Forbidden(Phrase.Of("review.verify.forbidden")));
         }
         if (entry.Status != CaseStatus.Flagged)
         {
-            return (null, Refusal.Conflict("Not waiting for verification",
-                $"Entry {id} is {JsonSerializer.Serialize(entry.Status).Trim('"')}, not flagged: only flagged cases are verified."));
+            return (null, Refusal.Conflict(Phrase.Of("title.notFlagged"),
+                Phrase.Of("review.verify.notFlagged", id, Phrase.Of("entryStatus." + JsonSerializer.Serialize(entry.Status).Trim('"')))));
         }
         return await ChangeAsync(entry, request.Correction ?? Stored(entry), ifMatch, reviewer.UserId, RevisionKind.Verified, ct);
     }
@@ -82,7 +82,7 @@ public sealed partial class CaseReview(EntryDb db, CaseLedger ledger, TimeProvid
     {
         if (entry.IsSkipped)
         {
-            return (null, Refusal.Conflict("Skipped entry", "A skipped entry number holds no case to correct."));
+            return (null, Refusal.Conflict(Phrase.Of("title.skippedEntry"), Phrase.Of("review.correct.skipped")));
         }
         if (ifMatch is { } expected && expected != entry.Version)
         {
@@ -92,11 +92,11 @@ public sealed partial class CaseReview(EntryDb db, CaseLedger ledger, TimeProvid
         var (normalized, errors) = CaseValidation.Validate(request, book);
         if (request.Id != entry.Id)
         {
-            errors["id"] = ["The id of the body is the id of the entry in the path."];
+            errors["id"] = [Phrase.Of("review.correct.otherId")];
         }
         if (request.BookCode?.Trim() is { Length: > 0 } code && code != book.Code)
         {
-            errors["bookCode"] = ["A correction cannot move a case to another book."];
+            errors["bookCode"] = [Phrase.Of("review.correct.otherBook")];
         }
         if (errors.Count > 0)
         {
@@ -188,16 +188,14 @@ public sealed partial class CaseReview(EntryDb db, CaseLedger ledger, TimeProvid
         };
     }
 
-    private static Refusal VersionMismatch(int current) => new(StatusCodes.Status412PreconditionFailed, "Version mismatch",
-        $"The case changed since you read it (it is at version {current} now); read it again and redo the correction.");
+    private static Refusal VersionMismatch(int current) => new(StatusCodes.Status412PreconditionFailed, Phrase.Of("title.versionMismatch"), Phrase.Of("review.versionMismatch", current));
 
-    private static readonly Refusal NumberTaken = Refusal.Conflict("Entry number already used",
-            "This entry number of the book is already logged or skipped.")
-        .WithErrors("entryNumber", "This entry number of the book is already logged or skipped.");
+    private static readonly Refusal NumberTaken = Refusal.Conflict(Phrase.Of("title.entryNumberUsed"), Phrase.Of("case.entryNumber.loggedOrSkipped"))
+        .WithErrors("entryNumber", Phrase.Of("case.entryNumber.loggedOrSkipped"));
 
-    private static Refusal NotFound(Guid id) => Refusal.NotFound("No such entry", $"There is no entry {id}.");
+    private static Refusal NotFound(Guid id) => Refusal.NotFound(Phrase.Of("title.noSuchEntry"), Phrase.Of("review.noSuchEntry", id));
 
-    private static Refusal Forbidden(string detail) => Refusal.Forbidden("Not allowed", detail);
+    private static Refusal Forbidden(Phrase detail) => Refusal.Forbidden(Phrase.Of("title.notAllowed"), detail);
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Entry {EntryId} {Kind} to version {Version}: {Changes} fields changed")]
     private static partial void LogChanged(ILogger logger, Guid entryId, RevisionKind kind, int version, int changes);

@@ -27,7 +27,7 @@ public static class ReviewQueueAccess
 {
     /// <summary>Null when the caller may see the team's queue; otherwise the 404 or 403 problem to answer.</summary>
     public static async Task<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult?> RefusalAsync(
-        TeamAccess access, EntryDb db, ClaimsPrincipal user, int teamId, string queue, CancellationToken ct)
+        TeamAccess access, EntryDb db, ClaimsPrincipal user, int teamId, Common.Phrase queue, CancellationToken ct)
     {
         var scope = await access.ForAsync(user, teamId, ct);
         if (!scope.Exists)
@@ -37,6 +37,6 @@ public static class ReviewQueueAccess
         var reviewer = await CaseReviewer.ForAsync(db, user, teamId, ct);
         return reviewer.IsAdmin || reviewer.IsLeader || reviewer.IsOfficer
             ? null
-            : Refusal.Forbidden("Not allowed", $"Only the team's leader, its civil-registry officers and Admins see its {queue}.").ToProblem();
+            : Refusal.Forbidden(Common.Phrase.Of("title.notAllowed"), Common.Phrase.Of("review.queue.forbidden", queue)).ToProblem();
     }
 }

@@ -16,8 +16,8 @@ public static class CaseText
     public const int MaxPlaceLength = 200;
 
     /// <summary>The stored form and why it is refused; a blank text is (null, null).</summary>
-    public static (string? Text, string? Problem) Name(string? raw) => TextField.Clean(raw, TextKind.Name, MaxNameLength, MinNameLength);
+    public static (string? Text, Phrase? Problem) Name(string? raw) => TextField.Clean(raw, TextKind.Name, MaxNameLength, MinNameLength);
 
     /// <summary>The stored form and why it is refused; a blank text is (null, null).</summary>
-    public static (string? Text, string? Problem) Place(string? raw) => TextField.Clean(raw, TextKind.Place, MaxPlaceLength, MinPlaceLength);
+    public static (string? Text, Phrase? Problem) Place(string? raw) => TextField.Clean(raw, TextKind.Place, MaxPlaceLength, MinPlaceLength);
 }

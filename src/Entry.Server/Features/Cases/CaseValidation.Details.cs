@@ -1,3 +1,4 @@
+using Entry.Server.Common;
 using Entry.Shared.Entries;
 
 namespace Entry.Server.Features.Cases;
@@ -8,7 +9,7 @@ public sealed partial class CaseValidation
     private BirthCase CheckBirth(BirthCase birth, DateOnly? registered)
     {
         var born = Date("birth.dateOfBirth", birth.DateOfBirth, required: true);
-        NotAfter("birth.dateOfBirth", born, registered, "The child is born on or before the registration date.");
+        NotAfter("birth.dateOfBirth", born, registered, Phrase.Of("case.birth.afterRegistration"));
         RequireSex("birth.sex", birth.Sex);
         return birth with
         {
@@ -41,8 +42,8 @@ public sealed partial class CaseValidation
     {
         var born = Date("death.dateOfBirth", death.DateOfBirth, required: true);
         var died = Date("death.dateOfDeath", death.DateOfDeath, required: true);
-        NotAfter("death.dateOfDeath", born, died, "The date of death is on or after the date of birth.");
-        NotAfter("death.dateOfDeath", died, registered, "The death is registered on or after the date of death.");
+        NotAfter("death.dateOfDeath", born, died, Phrase.Of("case.death.beforeBirth"));
+        NotAfter("death.dateOfDeath", died, registered, Phrase.Of("case.death.afterRegistration"));
         RequireSex("death.sex", death.Sex);
         return death with
         {
@@ -55,13 +56,13 @@ public sealed partial class CaseValidation
     private AdoptionCase CheckAdoption(AdoptionCase adoption, DateOnly? registered)
     {
         var born = Date("adoption.adopteeDateOfBirth", adoption.AdopteeDateOfBirth, required: true);
-        NotAfter("adoption.adopteeDateOfBirth", born, registered, "The adoptee is born on or before the registration date.");
+        NotAfter("adoption.adopteeDateOfBirth", born, registered, Phrase.Of("case.adoption.afterRegistration"));
         var father = Name("adoption.adoptiveFatherName", adoption.AdoptiveFatherName, required: false);
         var mother = Name("adoption.adoptiveMotherName", adoption.AdoptiveMotherName, required: false);
         if (father is null && mother is null)
         {
-            Add("adoption.adoptiveFatherName", "At least one adoptive parent's name is required.");
-            Add("adoption.adoptiveMotherName", "At least one adoptive parent's name is required.");
+            Add("adoption.adoptiveFatherName", Phrase.Of("case.adoption.parentRequired"));
+            Add("adoption.adoptiveMotherName", Phrase.Of("case.adoption.parentRequired"));
         }
         return adoption with
         {
@@ -79,7 +80,7 @@ public sealed partial class CaseValidation
         {
             if (required)
             {
-                Add(field, "The name is required.");
+                Add(field, Phrase.Of("case.name.required"));
             }
             return null;
         }
@@ -95,7 +96,7 @@ public sealed partial class CaseValidation
         var (place, problem) = CaseText.Place(raw);
         if (place is null)
         {
-            Add(field, "The place is required.");
+            Add(field, Phrase.Of("case.place.required"));
             return null;
         }
         if (problem is not null)
@@ -111,19 +112,19 @@ public sealed partial class CaseValidation
         {
             if (required)
             {
-                Add(field, "The date is required.");
+                Add(field, Phrase.Of("case.date.required"));
             }
             return null;
         }
         if (date < Earliest)
         {
-            Add(field, $"No date before {Earliest:yyyy-MM-dd} is accepted.");
+            Add(field, Phrase.Of("case.date.beforeEarliest", Earliest));
             return null;
         }
         return date;
     }
 
-    private void NotAfter(string field, DateOnly? earlier, DateOnly? later, string message)
+    private void NotAfter(string field, DateOnly? earlier, DateOnly? later, Phrase message)
     {
         if (earlier is { } a && later is { } b && a > b)
         {
@@ -135,7 +136,7 @@ public sealed partial class CaseValidation
     {
         if (born is { } b && registered is { } r && b.AddYears(MinMarriageAge) > r)
         {
-            Add(field, $"A spouse is at least {MinMarriageAge} years old on the registration date.");
+            Add(field, Phrase.Of("case.marriage.age", MinMarriageAge));
         }
     }
 
@@ -143,11 +144,11 @@ public sealed partial class CaseValidation
     {
         if (sex is not { } s)
         {
-            Add(field, "The sex is required: female or male.");
+            Add(field, Phrase.Of("case.sex.required"));
         }
         else if (!Enum.IsDefined(s))
         {
-            Add(field, "The sex is female or male.");
+            Add(field, Phrase.Of("case.sex.unknown"));
         }
     }
 

@@ -1,3 +1,4 @@
+using Entry.Server.Common;
 using Entry.Server.Features.Books;
 using Entry.Shared.Books;
 using Entry.Shared.Entries;
@@ -16,21 +17,21 @@ public sealed partial class CaseValidation
     /// <summary>A floor meant to catch typing errors, not the marriage law (20/18 since 1959): books record what happened.</summary>
     public const int MinMarriageAge = 16;
 
-    private readonly Dictionary<string, List<string>> errors = [];
+    private readonly Dictionary<string, List<Phrase>> errors = [];
 
     private CaseValidation()
     {
     }
 
     /// <summary>The normalised request and the errors by field; no errors means the case may be stored.</summary>
-    public static (CaseEntryRequest Normalized, Dictionary<string, string[]> Errors) Validate(CaseEntryRequest request, Book? book)
+    public static (CaseEntryRequest Normalized, Dictionary<string, Phrase[]> Errors) Validate(CaseEntryRequest request, Book? book)
     {
         var v = new CaseValidation();
         var normalized = v.Check(request, book);
         return (normalized, v.errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
     }
 
-    private void Add(string field, string message)
+    private void Add(string field, Phrase message)
     {
         if (!errors.TryGetValue(field, out var list))
         {
@@ -43,40 +44,40 @@ public sealed partial class CaseValidation
     {
         if (request.Id == Guid.Empty)
         {
-            Add("id", "The id is a non-empty GUID chosen by the client.");
+            Add("id", Phrase.Of("case.id.empty"));
         }
         if (string.IsNullOrWhiteSpace(request.BookCode))
         {
-            Add("bookCode", "The book code is required.");
+            Add("bookCode", Phrase.Of("case.bookCode.required"));
         }
         else if (book is null)
         {
-            Add("bookCode", "There is no book with this code.");
+            Add("bookCode", Phrase.Of("case.bookCode.unknown"));
         }
         if (request.EntryNumber < 1)
         {
-            Add("entryNumber", "The entry number is 1 or more.");
+            Add("entryNumber", Phrase.Of("case.entryNumber.min"));
         }
         else if (book is not null && request.EntryNumber > book.CaseCount)
         {
-            Add("entryNumber", $"The book holds {book.CaseCount} cases; the entry number is at most that.");
+            Add("entryNumber", Phrase.Of("case.entryNumber.max", book.CaseCount));
         }
         if (request.Page is < 1 or > MaxPage)
         {
-            Add("page", $"The page is between 1 and {MaxPage}.");
+            Add("page", Phrase.Of("case.page.range", MaxPage));
         }
         CheckRegistrationDate(request.RegistrationDate, book);
         if (request.NeedsVerification && request.VerificationReason is null)
         {
-            Add("verificationReason", "A case that needs verification says why: illegible, missingInformation or conflictingInformation.");
+            Add("verificationReason", Phrase.Of("case.verificationReason.required"));
         }
         else if (!request.NeedsVerification && request.VerificationReason is not null)
         {
-            Add("verificationReason", "Only a case that needs verification has a reason.");
+            Add("verificationReason", Phrase.Of("case.verificationReason.notNeeded"));
         }
         else if (request.VerificationReason is { } reason && !Enum.IsDefined(reason))
         {
-            Add("verificationReason", "The reason is illegible, missingInformation or conflictingInformation.");
+            Add("verificationReason", Phrase.Of("case.verificationReason.unknown"));
         }
 
         var registered = request.RegistrationDate;
@@ -95,20 +96,20 @@ public sealed partial class CaseValidation
     {
         if (date is not { } d)
         {
-            Add("registrationDate", "The registration date is required.");
+            Add("registrationDate", Phrase.Of("case.registrationDate.required"));
             return;
         }
         if (d < Earliest)
         {
-            Add("registrationDate", $"No date before {Earliest:yyyy-MM-dd} is accepted.");
+            Add("registrationDate", Phrase.Of("case.date.beforeEarliest", Earliest));
         }
         if (d >= BookNames.Cutoff)
         {
-            Add("registrationDate", $"Cases registered from {BookNames.Cutoff:yyyy-MM-dd} on are already in the electronic registry.");
+            Add("registrationDate", Phrase.Of("case.registrationDate.afterCutoff", BookNames.Cutoff));
         }
         if (book is not null && (d < book.RegisteredFrom || d > book.RegisteredTo))
         {
-            Add("registrationDate", $"The book covers {book.RegisteredFrom:yyyy-MM-dd} to {book.RegisteredTo:yyyy-MM-dd}.");
+            Add("registrationDate", Phrase.Of("case.registrationDate.outsideBook", book.RegisteredFrom, book.RegisteredTo));
         }
     }
 
@@ -128,14 +129,16 @@ public sealed partial class CaseValidation
             var field = FieldOf(kind);
             if (kind == expected && !present)
             {
-                Add(field, $"The book is a {field} book: the {field} object is required.");
+                Add(field, Phrase.Of("case.type.required", TypeWord(kind)));
             }
             else if (kind != expected && present)
             {
-                Add(field, $"The book is a {FieldOf(expected)} book: leave out the {field} object.");
+                Add(field, Phrase.Of("case.type.extra", TypeWord(expected), TypeWord(kind)));
             }
         }
     }
+
+    private static Phrase TypeWord(BookType type) => Phrase.Of("bookType." + FieldOf(type));
 
     private static string FieldOf(BookType type) => type switch
     {

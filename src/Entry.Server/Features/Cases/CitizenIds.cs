@@ -1,3 +1,4 @@
+using Entry.Server.Common;
 using Entry.Shared.Entries;
 
 namespace Entry.Server.Features.Cases;
@@ -12,26 +13,26 @@ namespace Entry.Server.Features.Cases;
 public static class CitizenIds
 {
     /// <summary>Why the number is refused, or null. The year of birth and the sex are checked when they are known.</summary>
-    public static string? Problem(string id, DateOnly? dateOfBirth, Sex? sex)
+    public static Phrase? Problem(string id, DateOnly? dateOfBirth, Sex? sex)
     {
         if (id.Length != 12 || !id.All(char.IsAsciiDigit))
         {
-            return "The citizen ID is not 12 digits.";
+            return Phrase.Of("citizenId.notTwelveDigits");
         }
         var province = int.Parse(id.AsSpan(0, 3), provider: System.Globalization.CultureInfo.InvariantCulture);
         if (province is < 1 or > 96)
         {
-            return "The citizen ID does not start with a province code (001–096).";
+            return Phrase.Of("citizenId.province");
         }
         var centurySex = id[3] - '0';
         var year = CenturyStart(centurySex) + ((id[4] - '0') * 10) + (id[5] - '0');
         if (dateOfBirth is { } born && born.Year != year)
         {
-            return "The citizen ID's century and year digits (4th to 6th) do not match the date of birth.";
+            return Phrase.Of("citizenId.year");
         }
         if (sex is { } s && (centurySex % 2 == 0 ? Sex.Male : Sex.Female) != s)
         {
-            return "The citizen ID's 4th digit does not match the sex.";
+            return Phrase.Of("citizenId.sex");
         }
         return null;
     }

@@ -88,7 +88,7 @@ public static class ReviewEndpoints
     private static async Task<Results<Ok<List<VerificationItem>>, ProblemHttpResult>> Queue(
         int teamId, ClaimsPrincipal user, TeamAccess access, EntryDb db, CancellationToken ct)
     {
-        if (await ReviewQueueAccess.RefusalAsync(access, db, user, teamId, "verification queue", ct) is { } refusal)
+        if (await ReviewQueueAccess.RefusalAsync(access, db, user, teamId, Phrase.Of("queue.verification"), ct) is { } refusal)
         {
             return refusal;
         }
@@ -126,5 +126,5 @@ public static class ReviewEndpoints
         return false;
     }
 
-    private static ProblemHttpResult BadIfMatch() => Refusal.Invalid("If-Match", "If-Match holds the case's version as read, in quotes: \"3\".").ToProblem();
+    private static ProblemHttpResult BadIfMatch() => Refusal.Invalid("If-Match", Phrase.Of("review.ifMatch")).ToProblem();
 }

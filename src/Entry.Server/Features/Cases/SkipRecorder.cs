@@ -73,32 +73,32 @@ public sealed partial class SkipRecorder(EntryDb db, CaseLedger ledger, LateArri
         return answer;
     }
 
-    private static Dictionary<string, string[]> Validate(SkipEntryRequest request, Book? book)
+    private static Dictionary<string, Phrase[]> Validate(SkipEntryRequest request, Book? book)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Phrase[]>();
         if (request.Id == Guid.Empty)
         {
-            errors["id"] = ["The id is a non-empty GUID chosen by the client."];
+            errors["id"] = [Phrase.Of("case.id.empty")];
         }
         if (string.IsNullOrWhiteSpace(request.BookCode))
         {
-            errors["bookCode"] = ["The book code is required."];
+            errors["bookCode"] = [Phrase.Of("case.bookCode.required")];
         }
         else if (book is null)
         {
-            errors["bookCode"] = ["There is no book with this code."];
+            errors["bookCode"] = [Phrase.Of("case.bookCode.unknown")];
         }
         if (request.EntryNumber < 1)
         {
-            errors["entryNumber"] = ["The entry number is 1 or more."];
+            errors["entryNumber"] = [Phrase.Of("case.entryNumber.min")];
         }
         else if (book is not null && request.EntryNumber > book.CaseCount)
         {
-            errors["entryNumber"] = [$"The book holds {book.CaseCount} cases; the entry number is at most that."];
+            errors["entryNumber"] = [Phrase.Of("case.entryNumber.max", book.CaseCount)];
         }
         if (request.Reason is not { } reason || !Enum.IsDefined(reason))
         {
-            errors["reason"] = ["The reason is pageMissing, entryBlank, entryCancelled or numberNotUsed."];
+            errors["reason"] = [Phrase.Of("skip.reason.unknown")];
         }
         if (TextField.Clean(request.Note, TextKind.Note, MaxNote).Problem is { } noteProblem)
         {
@@ -110,9 +110,8 @@ public sealed partial class SkipRecorder(EntryDb db, CaseLedger ledger, LateArri
     private Task<(CaseStored? Stored, Refusal? Refusal)?> ReplayAsync(Guid id, string hash, string userId, CancellationToken ct) =>
         BookFill.ReplayAsync(db, id, hash, userId, "skip", ct);
 
-    private static readonly Refusal NumberTaken = Refusal.Conflict("Entry number already used",
-            "This entry number of the book is already logged or skipped.")
-        .WithErrors("entryNumber", "This entry number of the book is already logged or skipped.");
+    private static readonly Refusal NumberTaken = Refusal.Conflict(Phrase.Of("title.entryNumberUsed"), Phrase.Of("case.entryNumber.loggedOrSkipped"))
+        .WithErrors("entryNumber", Phrase.Of("case.entryNumber.loggedOrSkipped"));
 
     private static string Hash(SkipEntryRequest normalized) =>
         "skip:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(normalized, CaseRecorder.HashJson))))[..59];

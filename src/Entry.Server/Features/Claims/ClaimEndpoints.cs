@@ -49,7 +49,7 @@ public static class ClaimEndpoints
     private static async Task<Results<Ok<ClaimedBook>, ProblemHttpResult>> Mine(ClaimsPrincipal user, ClaimService claims, CancellationToken ct) =>
         await claims.DescribeAsync(TeamAccess.UserId(user)!, ct) is { } book
             ? TypedResults.Ok(book)
-            : Refusal.NotFound("No book held", "You hold no book.").ToProblem();
+            : Refusal.NotFound(Phrase.Of("title.noBookHeld"), Phrase.Of("claim.noBookHeld")).ToProblem();
 
     private static Results<Ok<ClaimedBook>, ProblemHttpResult> Answer((ClaimedBook? Book, Refusal? Refusal) outcome) =>
         outcome.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.Ok(outcome.Book!);

@@ -61,7 +61,7 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
             }
             if (queueEmpty)
             {
-                return (null, Refusal.NotFound("Queue empty", "Every book of your team's queue is finished or held by another clerk."));
+                return (null, Refusal.NotFound(Phrase.Of("title.queueEmpty"), Phrase.Of("claim.queueEmpty")));
             }
             if (claimed is not null)
             {
@@ -69,7 +69,7 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
             }
             // Another clerk took that book a moment ago: try the next one.
         }
-        return (null, Refusal.Conflict("Busy queue", "Other clerks claimed the next books at the same moment; try again."));
+        return (null, Refusal.Conflict(Phrase.Of("title.busyQueue"), Phrase.Of("claim.busyQueue")));
     }
 
     public async Task<(ClaimedBook? Book, Refusal? Refusal)> ClaimAsync(string userId, string bookCode, CancellationToken ct)
@@ -77,8 +77,8 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         var book = await db.Books.AsNoTracking().Where(b => b.Code == bookCode).Select(b => new { b.Id, b.TeamId, b.Status }).FirstOrDefaultAsync(ct);
         if (book is null)
         {
-            var noSuchBook = $"There is no book {bookCode}.";
-            return (null, Refusal.NotFound("No such book", noSuchBook).WithErrors("bookCode", noSuchBook));
+            var noSuchBook = Phrase.Of("book.noSuchBook", bookCode);
+            return (null, Refusal.NotFound(Phrase.Of("title.noSuchBook"), noSuchBook).WithErrors("bookCode", noSuchBook));
         }
         var held = await db.Claims.AsNoTracking().Where(c => c.BookId == book.Id).Select(c => c.UserId).FirstOrDefaultAsync(ct);
         if (held == userId)
@@ -92,11 +92,11 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         }
         if (book.TeamId != shift!.Value.TeamId)
         {
-            return (null, Refusal.Forbidden("Not your team's book", $"Book {bookCode} is not in your team's queue."));
+            return (null, Refusal.Forbidden(Phrase.Of("title.notTeamBook"), Phrase.Of("claim.notTeamBook", bookCode)));
         }
         if (book.Status == BookStatus.Finished)
         {
-            return (null, Refusal.Conflict("Book finished", $"Book {bookCode} is finished."));
+            return (null, Refusal.Conflict(Phrase.Of("title.bookFinished"), Phrase.Of("claim.bookFinished", bookCode)));
         }
         if (held is not null)
         {
@@ -112,7 +112,7 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         var claim = await db.Claims.Include(c => c.Book).FirstOrDefaultAsync(c => c.UserId == userId && c.Book!.Code == bookCode, ct);
         if (claim is null)
         {
-            return Refusal.NotFound("Not held", $"You do not hold book {bookCode}.");
+            return Refusal.NotFound(Phrase.Of("title.notHeld"), Phrase.Of("claim.notHeld", bookCode));
         }
         await EndAsync([claim], ct);
         LogReleased(claim.BookId);
@@ -211,8 +211,7 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
     {
         if (ShiftCalendar.OpenAt(time.GetUtcNow()) is null)
         {
-            return (null, Refusal.Forbidden("No shift open",
-                "Books are claimed during the shifts: 06:00–12:00, 12:00–17:00 and 17:00–22:00."));
+            return (null, Refusal.Forbidden(Phrase.Of("title.noShiftOpen"), Phrase.Of("claim.noShiftOpen")));
         }
         if (await OnShiftAsync(userId, ct) is not { } shift)
         {
@@ -221,8 +220,7 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         var holding = await db.Claims.AsNoTracking().Where(c => c.UserId == userId).Select(c => c.Book!.Code).FirstOrDefaultAsync(ct);
         if (holding is not null)
         {
-            return (null, Refusal.Conflict("Already holding a book",
-                $"You hold book {holding}: finish or release it before claiming another."));
+            return (null, Refusal.Conflict(Phrase.Of("title.alreadyHolding"), Phrase.Of("claim.alreadyHolding", holding)));
         }
         return (shift, null);
     }
@@ -279,9 +277,9 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
             book.Logged, book.CaseCount, time.GetUtcNow()));
     }
 
-    private static readonly Refusal NotOnShift = Refusal.Forbidden("Not on shift", "You are not rostered on the shift that is open now, or not a member of its team.");
+    private static readonly Refusal NotOnShift = Refusal.Forbidden(Phrase.Of("title.notOnShift"), Phrase.Of("claim.notOnShift"));
 
-    private static Refusal HeldByAnother(string bookCode) => Refusal.Conflict("Book held", $"Book {bookCode} is held by another clerk.");
+    private static Refusal HeldByAnother(string bookCode) => Refusal.Conflict(Phrase.Of("title.bookHeld"), Phrase.Of("claim.heldByAnother", bookCode));
 
     [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Book {BookId} claimed for team {TeamId}")]
     private partial void LogClaimed(int bookId, int teamId);

@@ -28,10 +28,8 @@ public sealed class CountDecisionWrite(long reportId, int count, string? reason,
         var highest = await db.CaseEntries.Where(e => e.BookId == book.Id).MaxAsync(e => (int?)e.EntryNumber, ct) ?? 0;
         if (count < logged + skipped || count < highest)
         {
-            Refuse(Refusal.Conflict("Below the entries already stored",
-                    $"Book {book.Code} already has {logged} cases logged and {skipped} entry numbers skipped (up to number {highest}); " +
-                    $"a case count of {count} would leave them outside the book.")
-                .WithErrors("caseCount", $"At least {Math.Max(logged + skipped, highest)}."));
+            Refuse(Refusal.Conflict(Phrase.Of("title.belowStored"), Phrase.Of("countReport.belowStored", book.Code, logged, skipped, highest, count))
+                .WithErrors("caseCount", Phrase.Of("countReport.belowStored.field", Math.Max(logged + skipped, highest))));
             return;
         }
         report.Status = CountReportStatus.Accepted;

@@ -59,7 +59,7 @@ public static class CountReportEndpoints
         };
         if (filter is (CountReportStatus)(-1))
         {
-            return Refusal.Invalid("status", "The status is pending, accepted or rejected.").ToProblem();
+            return Refusal.Invalid("status", Phrase.Of("countReport.status.unknown")).ToProblem();
         }
         return TypedResults.Ok(await desk.ListAsync(filter, null, ct));
     }

@@ -25,7 +25,7 @@ public sealed partial class CountReportService(EntryDb db, CaseLedger ledger, Ti
         var book = await db.Books.AsNoTracking().FirstOrDefaultAsync(b => b.Code == bookCode, ct);
         if (book is null)
         {
-            return (null, Refusal.NotFound("No such book", $"There is no book {bookCode}."));
+            return (null, Refusal.NotFound(Phrase.Of("title.noSuchBook"), Phrase.Of("book.noSuchBook", bookCode)));
         }
         var userId = TeamAccess.UserId(user) ?? "";
         var leads = user.IsInRole(Roles.TeamLeader) && book.TeamId is { } teamId && await db.Teams.AnyAsync(t => t.Id == teamId && t.LeaderId == userId, ct);
@@ -35,17 +35,17 @@ public sealed partial class CountReportService(EntryDb db, CaseLedger ledger, Ti
             var (_, refusal) = await BookFill.HolderClaimAsync(db, book, userId, time.GetUtcNow(), ct);
             if (refusal is not null)
             {
-                return (null, Refusal.Forbidden("Not allowed", $"Only the clerk holding the book or the leader of its team reports its count. {refusal.Detail}"));
+                return (null, Refusal.Forbidden(Phrase.Of("title.notAllowed"), Phrase.Of("countReport.forbidden", refusal.Detail)));
             }
         }
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Phrase[]>();
         if (request.ReportedCount is < 1 or > MaxCount)
         {
-            errors["reportedCount"] = [$"The reported count is between 1 and {MaxCount}."];
+            errors["reportedCount"] = [Phrase.Of("countReport.reportedCount.range", MaxCount)];
         }
         else if (request.ReportedCount == book.CaseCount)
         {
-            errors["reportedCount"] = [$"The inventory already says {book.CaseCount} cases."];
+            errors["reportedCount"] = [Phrase.Of("countReport.reportedCount.same", book.CaseCount)];
         }
         var (note, noteProblem) = TextField.Clean(request.Note, TextKind.Note, MaxText);
         if (noteProblem is not null)
@@ -105,7 +105,7 @@ public sealed partial class CountReportService(EntryDb db, CaseLedger ledger, Ti
         var count = request.CaseCount ?? report!.ReportedCount;
         if (count is < 1 or > MaxCount)
         {
-            return (null, Refusal.Invalid("caseCount", $"The case count is between 1 and {MaxCount}."));
+            return (null, Refusal.Invalid("caseCount", Phrase.Of("countReport.caseCount.range", MaxCount)));
         }
         var (reason, reasonProblem) = TextField.Clean(request.Reason, TextKind.Note, MaxText);
         if (reasonProblem is not null)
@@ -132,7 +132,7 @@ public sealed partial class CountReportService(EntryDb db, CaseLedger ledger, Ti
         var (reason, problem) = TextField.Clean(request.Reason, TextKind.Note, MaxText);
         if (reason is null || problem is not null)
         {
-            return (null, Refusal.Invalid("reason", problem ?? $"A rejection gives its reason, at most {MaxText} characters."));
+            return (null, Refusal.Invalid("reason", problem ?? Phrase.Of("countReport.reason.required", MaxText)));
         }
         report!.Status = CountReportStatus.Rejected;
         report.DecisionReason = reason;
@@ -145,13 +145,12 @@ public sealed partial class CountReportService(EntryDb db, CaseLedger ledger, Ti
 
     internal static Refusal? Undecidable(CountReport? report, long id) => report switch
     {
-        null => Refusal.NotFound("No such report", $"There is no count report {id}."),
-        { Status: not CountReportStatus.Pending } => Refusal.Conflict("Already decided", $"Count report {id} is already decided."),
+        null => Refusal.NotFound(Phrase.Of("title.noSuchReport"), Phrase.Of("countReport.noSuchReport", id)),
+        { Status: not CountReportStatus.Pending } => Refusal.Conflict(Phrase.Of("title.alreadyDecided"), Phrase.Of("countReport.alreadyDecided", id)),
         _ => null,
     };
 
-    private static Refusal PendingExists(string bookCode) => Refusal.Conflict("Report pending",
-        $"Book {bookCode} already has a count report waiting for an Admin's decision.");
+    private static Refusal PendingExists(string bookCode) => Refusal.Conflict(Phrase.Of("title.reportPending"), Phrase.Of("countReport.pending", bookCode));
 
     [LoggerMessage(EventId = 7100, Level = LogLevel.Information, Message = "Count report {ReportId} for book {BookId}: {InventoryCount} in the inventory, {ReportedCount} reported")]
     private static partial void LogReported(ILogger logger, long reportId, int bookId, int inventoryCount, int reportedCount);

@@ -51,7 +51,7 @@ public static class DashboardAccess
 
     private static Refusal Unknown(string field, string code)
     {
-        var what = field == "district" ? "district" : "unit";
-        return Refusal.NotFound("Unknown unit", $"There is no {what} {code}.").WithErrors(field, $"Unknown {what} code.");
+        var what = field == "district" ? "unit.unknownDistrict" : "unit.unknownUnit";
+        return Refusal.NotFound(Phrase.Of("title.unknownUnit"), Phrase.Of(what, code)).WithErrors(field, Phrase.Of(what + ".field"));
     }
 }

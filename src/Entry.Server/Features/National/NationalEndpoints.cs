@@ -51,7 +51,7 @@ public static class NationalEndpoints
     private static async Task<Results<Ok<List<NationalRejection>>, ProblemHttpResult>> Rejections(
         int teamId, ClaimsPrincipal user, TeamAccess access, EntryDb db, CancellationToken ct)
     {
-        if (await ReviewQueueAccess.RefusalAsync(access, db, user, teamId, "correction queue", ct) is { } refusal)
+        if (await ReviewQueueAccess.RefusalAsync(access, db, user, teamId, Phrase.Of("queue.correction"), ct) is { } refusal)
         {
             return refusal;
         }

@@ -35,7 +35,7 @@ public static class ReconciliationEndpoints
         var start = await runner.StartAsync(ReconciliationRun.Manual, user.Identity?.Name, ct);
         if (!start.Started)
         {
-            return Refusal.Conflict("A reconciliation is running", $"Reconciliation {start.RunId} is still running; follow it with GET /api/national/reconciliation.")
+            return Refusal.Conflict(Phrase.Of("title.reconciliationRunning"), Phrase.Of("reconciliation.running", start.RunId))
                 .With("runId", start.RunId).ToProblem();
         }
         return TypedResults.Accepted($"/api/national/reconciliation?runId={start.RunId}", new ReconciliationStarted(start.RunId!.Value));
@@ -47,14 +47,14 @@ public static class ReconciliationEndpoints
         // A run's counts are the province's (none is kept per district): a district Monitor is refused the report.
         if ((await areas.OfAsync(user, ct)) is { Province: false } area)
         {
-            return (area.SeesNothing ? AreaRefusals.NoArea() : AreaRefusals.ProvinceOnly("The reconciliation")).ToProblem();
+            return (area.SeesNothing ? AreaRefusals.NoArea() : AreaRefusals.ProvinceOnly(Phrase.Of("area.what.reconciliation"))).ToProblem();
         }
         long? id = null;
         if (!string.IsNullOrWhiteSpace(runId))
         {
             if (!long.TryParse(runId, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed <= 0)
             {
-                return Refusal.Invalid("runId", "The run id is a positive number.").ToProblem();
+                return Refusal.Invalid("runId", Phrase.Of("reconciliation.runId.invalid")).ToProblem();
             }
             id = parsed;
         }
@@ -66,7 +66,7 @@ public static class ReconciliationEndpoints
         {
             return id is null
                 ? TypedResults.NoContent()
-                : Refusal.NotFound("No such run", $"No reconciliation run {id}.").ToProblem();
+                : Refusal.NotFound(Phrase.Of("title.noSuchRun"), Phrase.Of("reconciliation.noSuchRun", id)).ToProblem();
         }
         var differences = await db.ReconciliationDifferences.AsNoTracking()
             .Where(d => d.RunId == run.Id)

@@ -33,17 +33,17 @@ public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, Moni
         string? dateText, string? previousText, string? districtText, ClaimsPrincipal user, CancellationToken ct)
     {
         var today = ShiftCalendar.LocalDate(time.GetUtcNow());
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Phrase[]>();
         var date = today;
         if (!string.IsNullOrWhiteSpace(dateText))
         {
             if (!TryParseDate(dateText, out date))
             {
-                errors["date"] = ["Give the date as yyyy-mm-dd."];
+                errors["date"] = [Phrase.Of("report.date.format")];
             }
             else if (date > today)
             {
-                errors["date"] = ["The date is in the future."];
+                errors["date"] = [Phrase.Of("report.date.future")];
             }
         }
         DateOnly? previous = null;
@@ -51,28 +51,28 @@ public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, Moni
         {
             if (!TryParseDate(previousText, out var parsed))
             {
-                errors["previous"] = ["Give the previous report's date as yyyy-mm-dd."];
+                errors["previous"] = [Phrase.Of("report.previous.format")];
             }
             else if (!errors.ContainsKey("date") && parsed >= date)
             {
-                errors["previous"] = ["The previous report's date must be before the report's date."];
+                errors["previous"] = [Phrase.Of("report.previous.notBefore")];
             }
             previous = parsed;
         }
         if (errors.Count > 0)
         {
-            return (null, Refused(StatusCodes.Status400BadRequest, "The report's query is not valid", errors));
+            return (null, Refused(StatusCodes.Status400BadRequest, Phrase.Of("title.reportQueryInvalid"), errors));
         }
 
         var area = await areas.OfAsync(user, ct);
         if (area.SeesNothing)
         {
-            return (null, Refused(StatusCodes.Status403Forbidden, "No area to report on", "district", "Your account is not attached to a unit whose figures you may see."));
+            return (null, Refused(StatusCodes.Status403Forbidden, Phrase.Of("title.noReportArea"), "district", Phrase.Of("report.noArea")));
         }
         var districtCode = string.IsNullOrWhiteSpace(districtText) ? area.District : districtText.Trim();
         if (districtCode is not null && !area.MaySeeDistrict(districtCode))
         {
-            return (null, Refused(StatusCodes.Status403Forbidden, "Another district", "district", $"You may see only district {area.District}."));
+            return (null, Refused(StatusCodes.Status403Forbidden, Phrase.Of("title.anotherDistrict"), "district", Phrase.Of("report.anotherDistrict", area.District)));
         }
 
         var units = await db.Units.AsNoTracking().Select(u => new { u.Code, u.Name, u.ParentCode, u.DistrictCode }).ToListAsync(ct);
@@ -96,7 +96,7 @@ public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, Moni
             var district = units.FirstOrDefault(u => u.Code == districtCode && u.ParentCode is not null && u.DistrictCode == u.Code);
             if (district is null)
             {
-                return (null, Refused(StatusCodes.Status404NotFound, "No such district", "district", "No district has this code."));
+                return (null, Refused(StatusCodes.Status404NotFound, Phrase.Of("title.noSuchDistrict"), "district", Phrase.Of("report.noSuchDistrict")));
             }
             scope = ScopeKey.District(district.Code).Name;
             scopeName = district.Name;
@@ -121,16 +121,14 @@ public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, Moni
         }
         else
         {
-            return (null, Refused(StatusCodes.Status404NotFound, "No snapshot of that date", "date",
-                "No snapshot was taken on that date; GET /api/reports/dates lists the dates that have one."));
+            return (null, Refused(StatusCodes.Status404NotFound, Phrase.Of("title.noSnapshot"), "date", Phrase.Of("report.noSnapshot.date")));
         }
         Dictionary<string, Sum>? before = null;
         if (previous is { } previousDate)
         {
             if (!await db.DailySnapshots.AnyAsync(s => s.Date == previousDate, ct))
             {
-                return (null, Refused(StatusCodes.Status404NotFound, "No snapshot of that date", "previous",
-                    "No snapshot was taken on the previous report's date; GET /api/reports/dates lists the dates that have one."));
+                return (null, Refused(StatusCodes.Status404NotFound, Phrase.Of("title.noSnapshot"), "previous", Phrase.Of("report.noSnapshot.previous")));
             }
             before = await SnapshotAsync(previousDate, scopes, ct);
         }
@@ -185,8 +183,8 @@ public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, Moni
     public static bool TryParseDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    private static Refusal Refused(int status, string title, string field, string message) =>
-        Refused(status, title, new Dictionary<string, string[]> { [field] = [message] });
+    private static Refusal Refused(int status, Phrase title, string field, Phrase message) =>
+        Refused(status, title, new Dictionary<string, Phrase[]> { [field] = [message] });
 
-    private static Refusal Refused(int status, string title, Dictionary<string, string[]> errors) => new(status, title, null, errors);
+    private static Refusal Refused(int status, Phrase title, Dictionary<string, Phrase[]> errors) => new(status, title, null, errors);
 }

@@ -79,26 +79,26 @@ public static class RosterEndpoints
             return TypedResults.Forbid();
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Phrase[]>();
         if (!TryDate(date, out var day))
         {
-            errors["date"] = [$"'{date}' is not a date yyyy-mm-dd between {FirstDate:yyyy-MM-dd} and {LastDate:yyyy-MM-dd}."];
+            errors["date"] = [Phrase.Of("roster.date.invalid", date, FirstDate, LastDate)];
         }
         if (!int.TryParse(shift, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || !ShiftCalendar.IsShift(number))
         {
-            errors["shift"] = [$"'{shift}' is not a shift: use 1 (06:00–12:00), 2 (12:00–17:00) or 3 (17:00–22:00)."];
+            errors["shift"] = [Phrase.Of("roster.shift.invalid", shift)];
         }
         if (request.UserNames is null)
         {
-            errors["userNames"] = ["The list of user names is required (an empty list clears the shift)."];
+            errors["userNames"] = [Phrase.Of("roster.userNames.required")];
         }
         else if (request.UserNames.Any(string.IsNullOrWhiteSpace))
         {
-            errors["userNames"] = ["A user name in the list is blank."];
+            errors["userNames"] = [Phrase.Of("roster.userNames.blank")];
         }
         if (errors.Count == 0 && planner.HasEnded(day, number))
         {
-            errors["date"] = [$"Shift {number} of {day:yyyy-MM-dd} has ended; a worked shift's roster is kept as it was."];
+            errors["date"] = [Phrase.Of("roster.shift.ended", number, day)];
         }
         if (errors.Count > 0)
         {
@@ -108,8 +108,8 @@ public static class RosterEndpoints
         var outcome = await planner.PlanAsync(teamId, day, number, request.UserNames!, ct);
         if (outcome.Shift is null)
         {
-            return new Refusal(StatusCodes.Status400BadRequest, "The shift's plan is refused", "The plan breaks the campaign's rules for a shift and was not stored.",
-                    new Dictionary<string, string[]> { ["userNames"] = outcome.Issues.Select(i => i.Message).ToArray() })
+            return new Refusal(StatusCodes.Status400BadRequest, Phrase.Of("title.planRefused"), Phrase.Of("roster.planRefused"),
+                    new Dictionary<string, Phrase[]> { ["userNames"] = outcome.Issues.Select(i => (Phrase)i.Message).ToArray() })
                 .With("issues", outcome.Issues).ToProblem();
         }
         return TypedResults.Ok(outcome.Shift);
@@ -129,13 +129,13 @@ public static class RosterEndpoints
         }
         if (request.FromWeekStart < FirstDate || request.FromWeekStart > LastDate)
         {
-            return Refusal.Invalid("fromWeekStart", $"Give the week to copy as a date yyyy-mm-dd between {FirstDate:yyyy-MM-dd} and {LastDate:yyyy-MM-dd}.").ToProblem();
+            return Refusal.Invalid("fromWeekStart", Phrase.Of("roster.copy.range", FirstDate, LastDate)).ToProblem();
         }
         var from = ShiftCalendar.WeekStart(request.FromWeekStart);
         var to = from.AddDays(7);
         if (planner.HasEnded(to.AddDays(6), ShiftCalendar.Shifts[^1]))
         {
-            return Refusal.Invalid("fromWeekStart", $"The week of {to:yyyy-MM-dd} that it would be copied onto has ended.").ToProblem();
+            return Refusal.Invalid("fromWeekStart", Phrase.Of("roster.copy.ended", to)).ToProblem();
         }
         await planner.CopyWeekAsync(teamId, from, ct);
         return TypedResults.Ok(await roster.WeekAsync(teamId, to, ct));
@@ -166,7 +166,7 @@ public static class RosterEndpoints
             return true;
         }
         weekStart = default;
-        refusal = Refusal.Invalid("week", $"'{week}' is not a date yyyy-mm-dd between {FirstDate:yyyy-MM-dd} and {LastDate:yyyy-MM-dd}.");
+        refusal = Refusal.Invalid("week", Phrase.Of("roster.date.invalid", week, FirstDate, LastDate));
         return false;
     }
 

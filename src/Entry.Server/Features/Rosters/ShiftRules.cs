@@ -1,3 +1,4 @@
+using Entry.Server.Common;
 using Entry.Shared.Shifts;
 using Entry.Shared.Teams;
 
@@ -27,7 +28,7 @@ public static class ShiftRules
         if (people.Count == 0)
         {
             return [new ShiftIssue(ShiftIssueCodes.NotRostered,
-                $"nobody rostered; a shift needs at least {MinPeople} people: {MinCivilRegistryOfficers} civil-registry officer, {MinPoliceOfficers} police officer and {MinOthers} others")];
+                Say("shiftIssue.notRostered", MinPeople, MinCivilRegistryOfficers, MinPoliceOfficers, MinOthers))];
         }
 
         var issues = new List<ShiftIssue>();
@@ -40,13 +41,13 @@ public static class ShiftRules
             {
                 if (reportedTwice.Add(person.UserName))
                 {
-                    issues.Add(new ShiftIssue(ShiftIssueCodes.DuplicateMember, $"{person.UserName} is rostered more than once on the shift"));
+                    issues.Add(new ShiftIssue(ShiftIssueCodes.DuplicateMember, Say("shiftIssue.duplicateMember", person.UserName)));
                 }
                 continue;
             }
             if (person.Category is not { } category)
             {
-                issues.Add(new ShiftIssue(ShiftIssueCodes.NotAMember, $"{person.UserName} is not a member of the team"));
+                issues.Add(new ShiftIssue(ShiftIssueCodes.NotAMember, Say("shiftIssue.notAMember", person.UserName)));
                 continue;
             }
             members.Add(category);
@@ -54,32 +55,35 @@ public static class ShiftRules
 
         if (members.Count < MinPeople)
         {
-            issues.Add(new ShiftIssue(ShiftIssueCodes.TooFewPeople, $"{People(members.Count)} rostered; a shift needs at least {MinPeople}"));
+            issues.Add(new ShiftIssue(ShiftIssueCodes.TooFewPeople, Say("shiftIssue.tooFewPeople", People(members.Count), MinPeople)));
         }
         var civil = members.Count(c => c == MemberCategory.CivilRegistryOfficer);
         if (civil < MinCivilRegistryOfficers)
         {
             issues.Add(new ShiftIssue(ShiftIssueCodes.NoCivilRegistryOfficer,
-                $"no civil-registry officer rostered; a shift needs at least {MinCivilRegistryOfficers}"));
+                Say("shiftIssue.noCivilRegistryOfficer", MinCivilRegistryOfficers)));
         }
         var police = members.Count(c => c == MemberCategory.PoliceOfficer);
         if (police < MinPoliceOfficers)
         {
-            issues.Add(new ShiftIssue(ShiftIssueCodes.NoPoliceOfficer, $"no police officer rostered; a shift needs at least {MinPoliceOfficers}"));
+            issues.Add(new ShiftIssue(ShiftIssueCodes.NoPoliceOfficer, Say("shiftIssue.noPoliceOfficer", MinPoliceOfficers)));
         }
         var others = members.Count(c => c == MemberCategory.Other);
         if (others < MinOthers)
         {
-            var rostered = others switch { 0 => "no others", 1 => "1 other", _ => $"{others} others" };
-            issues.Add(new ShiftIssue(ShiftIssueCodes.TooFewOthers, $"{rostered} rostered; a shift needs at least {MinOthers}"));
+            var rostered = others switch { 0 => Phrase.Of("count.others.none"), 1 => Phrase.Of("count.others.one"), _ => Phrase.Of("count.others.many", others) };
+            issues.Add(new ShiftIssue(ShiftIssueCodes.TooFewOthers, Say("shiftIssue.tooFewOthers", rostered, MinOthers)));
         }
         if (members.Count > computers)
         {
-            var machines = computers == 1 ? "1 computer" : $"{computers} computers";
-            issues.Add(new ShiftIssue(ShiftIssueCodes.MoreClerksThanComputers, $"{People(members.Count)} but only {machines}"));
+            var machines = computers == 1 ? Phrase.Of("count.computers.one") : Phrase.Of("count.computers.many", computers);
+            issues.Add(new ShiftIssue(ShiftIssueCodes.MoreClerksThanComputers, Say("shiftIssue.moreClerksThanComputers", People(members.Count), machines)));
         }
         return issues;
     }
 
-    private static string People(int count) => count == 1 ? "1 person" : $"{count} people";
+    private static Phrase People(int count) => count == 1 ? Phrase.Of("count.people.one") : Phrase.Of("count.people.many", count);
+
+    /// <summary>Issues travel in plain contracts (a week's roster as well as a refusal): worded now, in the request's language.</summary>
+    private static string Say(string code, params object?[] args) => Phrase.Of(code, args).ToString();
 }

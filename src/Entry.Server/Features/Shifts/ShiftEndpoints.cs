@@ -32,7 +32,7 @@ public static class ShiftEndpoints
     {
         if (days is < 1 or > MaxLogDays)
         {
-            return Refusal.Invalid("days", $"days must be between 1 and {MaxLogDays}.").ToProblem();
+            return Refusal.Invalid("days", Phrase.Of("shifts.days.range", MaxLogDays)).ToProblem();
         }
         // days=1 is today; SQLite cannot compare DateTimeOffset columns, so the filter and the order use the local date.
         var since = ShiftCalendar.LocalDate(time.GetUtcNow()).AddDays(1 - days);

@@ -1,3 +1,4 @@
+using Entry.Server.Common;
 using Entry.Shared.Monitoring;
 
 namespace Entry.Server.Features.Sprint;
@@ -12,24 +13,24 @@ public static class SprintSettingsRules
     public const int MaxDays = 3 * 366;
 
     /// <summary>The problems of the settings that would result, by field; empty when they are valid.</summary>
-    public static Dictionary<string, string[]> Problems(SprintSettingsRequest request, DateOnly start, DateOnly end, decimal target)
+    public static Dictionary<string, Phrase[]> Problems(SprintSettingsRequest request, DateOnly start, DateOnly end, decimal target)
     {
-        var problems = new Dictionary<string, string[]>();
+        var problems = new Dictionary<string, Phrase[]>();
         if (end < start)
         {
-            problems[request.EndDate is not null ? "endDate" : "startDate"] = ["The end date cannot be before the start date."];
+            problems[request.EndDate is not null ? "endDate" : "startDate"] = [Phrase.Of("sprint.endBeforeStart")];
         }
         else if (end.DayNumber - start.DayNumber > MaxDays)
         {
-            problems[request.EndDate is not null ? "endDate" : "startDate"] = [$"A sprint lasts at most {MaxDays} days."];
+            problems[request.EndDate is not null ? "endDate" : "startDate"] = [Phrase.Of("sprint.tooLong", MaxDays)];
         }
         if (target is < 0 or > 100)
         {
-            problems["reportTargetPercent"] = ["The target is a percentage between 0 and 100."];
+            problems["reportTargetPercent"] = [Phrase.Of("sprint.target.range")];
         }
         else if (decimal.Round(target, 2) != target)
         {
-            problems["reportTargetPercent"] = ["The target has at most two decimals."];
+            problems["reportTargetPercent"] = [Phrase.Of("sprint.target.decimals")];
         }
         return problems;
     }

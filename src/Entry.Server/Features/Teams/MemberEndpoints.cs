@@ -52,17 +52,17 @@ public static partial class MemberEndpoints
         }
         if (!Enum.IsDefined(request.Category))
         {
-            return Refusal.Invalid("category", "The category is civilRegistryOfficer, policeOfficer or other.").ToProblem();
+            return Refusal.Invalid("category", Phrase.Of("team.category.unknown")).ToProblem();
         }
         if (string.IsNullOrWhiteSpace(request.UserName))
         {
-            return Refusal.Invalid("userName", "The user name is required.").ToProblem();
+            return Refusal.Invalid("userName", Phrase.Of("team.userName.required")).ToProblem();
         }
         var userName = request.UserName.Trim();
         var team = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => new { t.UnitCode, Members = t.Members.Count }).SingleAsync(ct);
         if (team.Members >= Team.FullSize)
         {
-            return Refusal.Invalid("userName", $"Team {teamId} already has {Team.FullSize} members; remove one before adding another.").ToProblem();
+            return Refusal.Invalid("userName", Phrase.Of("team.full", teamId, Team.FullSize)).ToProblem();
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -77,11 +77,11 @@ public static partial class MemberEndpoints
         }
         else
         {
-            var errors = new Dictionary<string, string[]>();
+            var errors = new Dictionary<string, Phrase[]>();
             var (displayName, displayProblem) = TextField.Clean(request.DisplayName, TextKind.Place, MaxDisplayNameLength, minLength: 2);
             if (displayName is null)
             {
-                errors["displayName"] = [$"There is no user '{Echo.Value(userName)}': give a display name to create the account."];
+                errors["displayName"] = [Phrase.Of("team.newUser.displayName", Echo.Value(userName))];
             }
             else if (displayProblem is not null)
             {
@@ -89,11 +89,11 @@ public static partial class MemberEndpoints
             }
             if (string.IsNullOrEmpty(request.Password))
             {
-                errors["password"] = [$"There is no user '{Echo.Value(userName)}': give a password to create the account."];
+                errors["password"] = [Phrase.Of("team.newUser.password", Echo.Value(userName))];
             }
             else if (request.Password.Length > MaxPasswordLength)
             {
-                errors["password"] = [$"A password is at most {MaxPasswordLength} characters."];
+                errors["password"] = [Phrase.Of("team.password.tooLong", MaxPasswordLength)];
             }
             if (errors.Count > 0)
             {
@@ -122,12 +122,12 @@ public static partial class MemberEndpoints
         catch (DbUpdateException)
         {
             // TeamMembers.UserId is unique: another request put the person in a team since the check.
-            return Refusal.Invalid("userName", $"{user.UserName} has just joined another team.").ToProblem();
+            return Refusal.Invalid("userName", Phrase.Of("team.justJoinedOther", user.UserName)).ToProblem();
         }
         if (await db.TeamMembers.CountAsync(m => m.TeamId == teamId, ct) > Team.FullSize)
         {
             // Another member was added since the check above; the transaction is rolled back.
-            return Refusal.Invalid("userName", $"Team {teamId} already has {Team.FullSize} members; remove one before adding another.").ToProblem();
+            return Refusal.Invalid("userName", Phrase.Of("team.full", teamId, Team.FullSize)).ToProblem();
         }
         await tx.CommitAsync(ct);
         LogMemberAdded(logger, teamId, team.Members + 1);
@@ -139,18 +139,17 @@ public static partial class MemberEndpoints
     {
         if (request.DisplayName is not null || request.Password is not null)
         {
-            return Refusal.Invalid("userName",
-                $"The user name '{user.UserName}' is taken; to add that existing person leave displayName and password out, or choose another user name.");
+            return Refusal.Invalid("userName", Phrase.Of("team.userNameTaken", user.UserName));
         }
         if (!await users.IsInRoleAsync(user, Roles.Clerk))
         {
-            return Refusal.Invalid("userName", $"'{user.UserName}' is not a clerk's account; only clerks join a team as members.");
+            return Refusal.Invalid("userName", Phrase.Of("team.notClerk", user.UserName));
         }
         return await TeamEndpoints.TeamOfUserAsync(db, user.Id, ct) switch
         {
             null => null,
-            var other when other == teamId => Refusal.Invalid("userName", $"{user.UserName} is already a member of this team."),
-            var other => Refusal.Invalid("userName", $"{user.UserName} is already in team {other}; a person belongs to at most one team."),
+            var other when other == teamId => Refusal.Invalid("userName", Phrase.Of("team.alreadyMember", user.UserName)),
+            var other => Refusal.Invalid("userName", Phrase.Of("team.inOtherTeam", user.UserName, other)),
         };
     }
 
@@ -169,7 +168,7 @@ public static partial class MemberEndpoints
         }
         if (!Enum.IsDefined(request.Category))
         {
-            return Refusal.Invalid("category", "The category is civilRegistryOfficer, policeOfficer or other.").ToProblem();
+            return Refusal.Invalid("category", Phrase.Of("team.category.unknown")).ToProblem();
         }
         var member = await FindMemberAsync(db, users, teamId, userName, ct);
         if (member is null)
@@ -202,7 +201,7 @@ public static partial class MemberEndpoints
         }
         if (await db.Teams.AnyAsync(t => t.Id == teamId && t.LeaderId == member.UserId, ct))
         {
-            return Refusal.Invalid("userName", "The team's leader cannot be removed from the team.").ToProblem();
+            return Refusal.Invalid("userName", Phrase.Of("team.leaderNotRemovable")).ToProblem();
         }
 
         // Shifts that have not ended yet lose the person (worked shifts stay as history) and the book the person holds is
@@ -234,8 +233,8 @@ public static partial class MemberEndpoints
     /// <summary>Names the route's user name as the field at fault, with the same sentence (what the browser app shows).</summary>
     private static ProblemHttpResult NotAMember(int teamId, string userName)
     {
-        var notAMember = $"{Echo.Value(userName)} is not a member of team {teamId}.";
-        return Refusal.NotFound("Not a member", notAMember).WithErrors("userName", notAMember).ToProblem();
+        var notAMember = Phrase.Of("team.notAMember", Echo.Value(userName), teamId);
+        return Refusal.NotFound(Phrase.Of("title.notAMember"), notAMember).WithErrors("userName", notAMember).ToProblem();
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Member added to team {TeamId}, now {MemberCount} members")]

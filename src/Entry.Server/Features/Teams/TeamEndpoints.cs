@@ -54,7 +54,7 @@ public static partial class TeamEndpoints
         {
             return TypedResults.Ok(detail);
         }
-        return Refusal.NotFound("No team", "You are not a member of any team.").ToProblem();
+        return Refusal.NotFound(Phrase.Of("title.noTeam"), Phrase.Of("team.noTeam")).ToProblem();
     }
 
     private static async Task<Results<Ok<TeamDetail>, ProblemHttpResult, ForbidHttpResult>> Get(
@@ -78,30 +78,30 @@ public static partial class TeamEndpoints
         var (name, errors) = ValidateTeam(request.Name, request.Computers);
         if (string.IsNullOrWhiteSpace(request.UnitCode))
         {
-            errors["unitCode"] = ["The unit code is required."];
+            errors["unitCode"] = [Phrase.Of("team.unitCode.required")];
         }
         else if (!await db.Units.AnyAsync(u => u.Code == request.UnitCode.Trim(), ct))
         {
-            errors["unitCode"] = [$"Unknown unit '{request.UnitCode}'."];
+            errors["unitCode"] = [Phrase.Of("unit.unknown", request.UnitCode)];
         }
         if (!Enum.IsDefined(request.LeaderCategory))
         {
-            errors["leaderCategory"] = ["The category is civilRegistryOfficer, policeOfficer or other."];
+            errors["leaderCategory"] = [Phrase.Of("team.category.unknown")];
         }
         var leader = string.IsNullOrWhiteSpace(request.LeaderUserName) ? null : await users.FindByNameAsync(request.LeaderUserName.Trim());
         if (leader is null)
         {
             errors["leaderUserName"] = [string.IsNullOrWhiteSpace(request.LeaderUserName)
-                ? "The leader's user name is required."
-                : $"There is no user '{request.LeaderUserName}'; create the leader's account first."];
+                ? Phrase.Of("team.leader.required")
+                : Phrase.Of("team.leader.unknown", request.LeaderUserName)];
         }
         else if (!await users.IsInRoleAsync(leader, Roles.TeamLeader))
         {
-            errors["leaderUserName"] = [$"{leader.UserName} does not have the TeamLeader role."];
+            errors["leaderUserName"] = [Phrase.Of("team.leader.notLeader", leader.UserName)];
         }
         else if (await TeamOfUserAsync(db, leader.Id, ct) is { } other)
         {
-            errors["leaderUserName"] = [$"{leader.UserName} is already in team {other}; a person belongs to at most one team."];
+            errors["leaderUserName"] = [Phrase.Of("team.inOtherTeam", leader.UserName, other)];
         }
         if (errors.Count > 0)
         {
@@ -118,7 +118,7 @@ public static partial class TeamEndpoints
         catch (DbUpdateException)
         {
             // Another request put the leader in a team between the check and the insert (TeamMembers.UserId is unique).
-            return Refusal.Invalid("leaderUserName", $"{leader.UserName} has just joined another team.").ToProblem();
+            return Refusal.Invalid("leaderUserName", Phrase.Of("team.justJoinedOther", leader.UserName)).ToProblem();
         }
         LogTeamCreated(logger, team.Id, team.UnitCode);
         return TypedResults.Created($"/api/teams/{team.Id}", (await teams.DetailAsync(team.Id, ct))!);
@@ -149,13 +149,13 @@ public static partial class TeamEndpoints
     }
 
     /// <summary>The team's name as stored (normalised like a place: letters, digits, punctuation) and the errors.</summary>
-    private static (string? Name, Dictionary<string, string[]> Errors) ValidateTeam(string? raw, int computers)
+    private static (string? Name, Dictionary<string, Phrase[]> Errors) ValidateTeam(string? raw, int computers)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Phrase[]>();
         var (name, problem) = TextField.Clean(raw, TextKind.Place, MaxNameLength);
         if (name is null)
         {
-            errors["name"] = ["The team's name is required."];
+            errors["name"] = [Phrase.Of("team.name.required")];
         }
         else if (problem is not null)
         {
@@ -163,7 +163,7 @@ public static partial class TeamEndpoints
         }
         if (computers is < 1 or > MaxComputers)
         {
-            errors["computers"] = [$"A team has between 1 and {MaxComputers} computers."];
+            errors["computers"] = [Phrase.Of("team.computers.range", MaxComputers)];
         }
         return (name, errors);
     }

@@ -36,7 +36,7 @@ public abstract class CaseWrite
     protected internal virtual void Committed(CaseBatch batch, ISprintEvents live) { }
 
     /// <summary>The unique index refused what this change added (a twin submission, a number taken meanwhile).</summary>
-    protected internal virtual void Conflicted() => Refuse(Refusal.Conflict("Conflicting write", "The change met another one stored at the same moment; retry it."));
+    protected internal virtual void Conflicted() => Refuse(Refusal.Conflict(Phrase.Of("title.conflictingWrite"), Phrase.Of("case.conflictingWrite")));
 
     protected void Refuse(Refusal refusal) => Refusal = refusal;
 
