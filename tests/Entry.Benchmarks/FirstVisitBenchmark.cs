@@ -15,7 +15,7 @@ namespace Entry.Benchmarks;
 /// </summary>
 internal static class FirstVisitBenchmark
 {
-    public const string Chromium = "/usr/bin/chromium";
+    public const string ChromiumPath = "/usr/bin/chromium";
 
     /// <summary>What a first visit may weigh, compressed, and how long /entry may take on the slow link and CPU.</summary>
     public const double TargetMiB = 2.5;
@@ -65,7 +65,7 @@ internal static class FirstVisitBenchmark
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Chromium, Headless = true,
+            ExecutablePath = ChromiumPath, Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         return new Chromium(playwright, browser);
