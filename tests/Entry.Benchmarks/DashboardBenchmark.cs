@@ -25,7 +25,7 @@ internal static class DashboardBenchmark
     public static async Task RunAsync(int runs)
     {
         var publish = await PublishAsync();
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>(), serverDirectory: publish);
+        await using var server = await ServerProcess.StartAsync(FirstVisitBenchmark.Settings, serverDirectory: publish);
         Console.WriteLine($"dashboard: published Release server with the demo inventory ready in {server.StartedIn.TotalSeconds:0.0} s");
 
         await ApiAsync(server.Address, "monitor", "", runs);

@@ -28,6 +28,9 @@ internal static class FirstVisitBenchmark
         ["offline"] = false, ["latency"] = 300, ["downloadThroughput"] = 1_000_000 / 8, ["uploadThroughput"] = 1_000_000 / 8,
     };
 
+    /// <summary>Two sign-ins a run, all from 127.0.0.1: above the production limit of ten a minute when runs are quick.</summary>
+    public static Dictionary<string, string> Settings => new() { ["Entry:Auth:LoginAttemptsPerMinute"] = "10000" };
+
     /// <summary>One page to visit: who signs in, where they go, and what tells that it is ready.</summary>
     public sealed record Visit(string Label, string UserName, string Path, Func<IPage, Task> Ready);
 
@@ -50,9 +53,9 @@ internal static class FirstVisitBenchmark
         var asRun = configuration == "run";
         var root = RepositoryRoot();
         await using var server = asRun
-            ? await ServerProcess.StartAsync(new Dictionary<string, string>(), serverDirectory: await BuildDebugAsync(root),
+            ? await ServerProcess.StartAsync(Settings, serverDirectory: await BuildDebugAsync(root),
                 environment: "Development", workingDirectory: Path.Combine(root, "src", "Entry.Server"))
-            : await ServerProcess.StartAsync(new Dictionary<string, string>(), serverDirectory: await DashboardBenchmark.PublishAsync());
+            : await ServerProcess.StartAsync(Settings, serverDirectory: await DashboardBenchmark.PublishAsync());
         Console.WriteLine($"firstvisit: {(asRun ? "the `dotnet run` configuration (Debug build, Development)" : "the published Release server (Production)")} " +
                           $"ready in {server.StartedIn.TotalSeconds:0.0} s; {runs} runs each, medians");
         await using var browser = await LaunchAsync();
