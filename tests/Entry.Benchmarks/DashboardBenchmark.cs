@@ -25,7 +25,7 @@ internal static class DashboardBenchmark
     public static async Task RunAsync(int runs)
     {
         var publish = await PublishAsync();
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>(), serverDirectory: publish);
+        await using var server = await ServerProcess.StartAsync(FirstVisitBenchmark.Settings, serverDirectory: publish);
         Console.WriteLine($"dashboard: published Release server with the demo inventory ready in {server.StartedIn.TotalSeconds:0.0} s");
 
         await ApiAsync(server.Address, "monitor", "", runs);
@@ -40,6 +40,9 @@ internal static class DashboardBenchmark
         await BrowserAsync(browser, server.Address, "loopback, empty cache", slow: false, warm: false, runs);
         await BrowserAsync(browser, server.Address, "slow link (1 Mbit/s, 300 ms), empty cache", slow: true, warm: false, Math.Min(runs, 3));
         await BrowserAsync(browser, server.Address, "slow link, warm cache (second visit)", slow: true, warm: true, Math.Min(runs, 3));
+        // The field trial's link and laptop, against the targets: the monitor's dashboard and the clerk's /entry.
+        await FirstVisitBenchmark.MeasureAsync(browser, server.Address, FirstVisitBenchmark.Dashboard, Math.Min(runs, 3));
+        await FirstVisitBenchmark.MeasureAsync(browser, server.Address, FirstVisitBenchmark.Entry, Math.Min(runs, 3));
     }
 
     private static async Task ApiAsync(Uri address, string userName, string query, int runs)
@@ -139,7 +142,7 @@ internal static class DashboardBenchmark
     }
 
     /// <summary>Publishes Entry.Server in Release (with the browser app, compressed as in production) to a temporary folder.</summary>
-    private static async Task<string> PublishAsync()
+    public static async Task<string> PublishAsync()
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "Entry.sln")))

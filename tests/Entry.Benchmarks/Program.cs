@@ -8,6 +8,7 @@ using Entry.Benchmarks;
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- replay [--books all]
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- national [clerks=16] [seconds=30] [outageSeconds=300] [backlog=100000]
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- dashboard [runs=5]
+//   dotnet run -c Release --project tests/Entry.Benchmarks -- firstvisit [runs=3] [--config release|run]
 var positional = new List<string>();
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)
@@ -49,6 +50,9 @@ switch (command)
     case "dashboard":
         await DashboardBenchmark.RunAsync(runs);
         break;
+    case "firstvisit":
+        await FirstVisitBenchmark.RunAsync(positional.Count > 1 ? runs : 3, options.GetValueOrDefault("config", "release"));
+        break;
     case "all":
         await ImportBenchmark.RunAsync(runs);
         Console.WriteLine();
@@ -58,7 +62,7 @@ switch (command)
         break;
     default:
         Console.Error.WriteLine("usage: Entry.Benchmarks [import|startup|plan|all] [runs] | entries [clerks] [seconds] [dashboards] [--runs n] " +
-            "| replay [--books n] | national [clerks] [seconds] [outageSeconds] [backlog] | dashboard [runs]");
+            "| replay [--books n] | national [clerks] [seconds] [outageSeconds] [backlog] | dashboard [runs] | firstvisit [runs] [--config release|run]");
         return 2;
 }
 return 0;

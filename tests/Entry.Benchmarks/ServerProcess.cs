@@ -36,7 +36,10 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <param name="settings">Configuration keys and values (<c>Entry:Clock:Offset</c>…).</param>
     /// <param name="dataDirectory">The data directory; a new empty one by default.</param>
     /// <param name="serverDirectory">The folder of Entry.Server.dll (a publish output, say); this tool's own output by default.</param>
-    public static async Task<ServerProcess> StartAsync(IDictionary<string, string> settings, string? dataDirectory = null, string? serverDirectory = null)
+    /// <param name="environment">ASPNETCORE_ENVIRONMENT: Production unless said (Development serves the build's static web assets).</param>
+    /// <param name="workingDirectory">The content root; the server's folder by default.</param>
+    public static async Task<ServerProcess> StartAsync(IDictionary<string, string> settings, string? dataDirectory = null, string? serverDirectory = null,
+        string environment = "Production", string? workingDirectory = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "entry-bench", Guid.NewGuid().ToString("N"));
         var port = FreePort();
@@ -44,12 +47,12 @@ internal sealed class ServerProcess : IAsyncDisposable
         var baseDir = serverDirectory ?? AppContext.BaseDirectory;
         var info = new ProcessStartInfo("dotnet", [Path.Combine(baseDir, "Entry.Server.dll"), "--urls", address.ToString()])
         {
-            WorkingDirectory = baseDir,
+            WorkingDirectory = workingDirectory ?? baseDir,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         info.Environment["Entry__DataDirectory"] = dataDirectory;
         info.Environment["NationalDb__EmbeddedUrl"] = "http://127.0.0.1:0";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
