@@ -6,15 +6,14 @@ namespace Entry.Browser.Tests;
 /// <summary>On a 1366 × 768 laptop the Admin's menu, the role with the most pages, fits the app bar on one line in both languages.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AppBarTests(ServerProcess server, ChromiumBrowser chromium, ITestOutputHelper output)
-    : BrowserTest(server, chromium, output)
+    : LayoutTest(server, chromium, output)
 {
     private const int Width = 1366;
 
     [Fact]
     public async Task The_admins_menu_labels_stay_on_one_line_unclipped_at_1366_px_in_Vietnamese_and_English()
     {
-        var page = await NewPageAsync();
-        await page.SetViewportSizeAsync(Width, 768);
+        var page = await OpenAsync(Width, 768);
         await SignInAsync(page, "admin", LayoutSteps.Password);
         await Assertions.Expect(page.GetByTestId("nav-count-reports")).ToBeVisibleAsync(new() { Timeout = Timeout });
         await ExpectOneLineAsync(page, "vi");

@@ -31,7 +31,11 @@ internal static class LayoutSteps
             () => password.PressAsync("Enter"),
             response => response.Request.Method == "POST" && new Uri(response.Url).AbsolutePath == "/api/auth/login",
             new() { Timeout = Timeout });
-        Assert.True(answer.Status == 200, $"signing in as {userName} answered {answer.Status}: {await answer.TextAsync()}");
+        if (answer.Status != 200)
+        {
+            Assert.Fail($"signing in as {userName} answered {answer.Status}: {await answer.TextAsync()}");
+        }
+
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/login"), new() { Timeout = Timeout });
     }
 

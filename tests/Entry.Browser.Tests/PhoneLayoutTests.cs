@@ -12,7 +12,7 @@ namespace Entry.Browser.Tests;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PhoneLayoutTests(ServerProcess server, ChromiumBrowser chromium, ITestOutputHelper output)
-    : BrowserTest(server, chromium, output)
+    : LayoutTest(server, chromium, output)
 {
     private const int Width = 390;
     private const int Height = 844;
@@ -65,8 +65,8 @@ public sealed class PhoneLayoutTests(ServerProcess server, ChromiumBrowser chrom
     [Theory]
     [InlineData("clerk", "team", "[data-testid=tab-roster]")]
     [InlineData("clerk", "inventory", "[data-testid=province-target]")]
-    [InlineData("leader", "board", "[data-testid=board-live]")]
-    [InlineData("leader", "review", "[data-testid=verification-queue], [data-testid=review-error]")]
+    [InlineData("leader", "board", "[data-testid=board-shift], [data-testid=board-no-shift]")]
+    [InlineData("leader", "review", "[data-testid=verification-item], [data-testid=verification-empty]")]
     [InlineData("monitor", "report", "[data-testid=report-table]")]
     [InlineData("monitor", "teams", "[data-testid=team-row]")]
     [InlineData("admin", "count-reports", "[data-testid=count-reports]")]
@@ -142,12 +142,7 @@ public sealed class PhoneLayoutTests(ServerProcess server, ChromiumBrowser chrom
         ["entry"] = "Data entry", ["team"] = "My team", ["dashboard"] = "Dashboard",
     };
 
-    private async Task<IPage> PhoneAsync()
-    {
-        var page = await NewPageAsync();
-        await page.SetViewportSizeAsync(Width, Height);
-        return page;
-    }
+    private Task<IPage> PhoneAsync() => OpenAsync(Width, Height);
 
     /// <summary>The page scrolls down only: nothing on it reaches past the screen's right edge.</summary>
     private static async Task ExpectFitsTheScreenAsync(IPage page, string path)
