@@ -43,6 +43,11 @@ public sealed class CookieAuthenticationStateProvider(EntryApi api) : Authentica
             new("display_name", user.DisplayName),
             .. user.Roles.Select(role => new Claim(ClaimTypes.Role, role)),
         ];
+        if (user.MayReview)
+        {
+            claims.Add(new Claim(AppClaims.MayReview, "true"));
+        }
+
         if (user.UnitCode is { } unitCode)
         {
             claims.Add(new Claim("unit_code", unitCode));

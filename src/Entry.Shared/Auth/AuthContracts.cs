@@ -32,4 +32,9 @@ public sealed record CurrentUser
     public required IReadOnlyList<string> Roles { get; init; }
     /// <summary>The unit the user belongs to (a district monitor's district), if any.</summary>
     public string? UnitCode { get; init; }
+    /// <summary>
+    /// Whether the user reviews some team's cases (an Admin, a team's leader, a team's civil-registry officer), so the
+    /// app offers the review page only to those the server lets in.
+    /// </summary>
+    public bool MayReview { get; init; }
 }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Entry.Server.Common;
+using Entry.Server.Data;
+using Entry.Server.Features.Cases;
 using Entry.Server.Hosting;
 using Entry.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -78,7 +80,8 @@ public static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<CurrentUser>, UnauthorizedHttpResult>> Me(ClaimsPrincipal principal, UserManager<EntryUser> users)
+    private static async Task<Results<Ok<CurrentUser>, UnauthorizedHttpResult>> Me(
+        ClaimsPrincipal principal, UserManager<EntryUser> users, EntryDb db, CancellationToken ct)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)
@@ -92,6 +95,7 @@ public static class AuthEndpoints
             DisplayName = user.DisplayName,
             Roles = roles.ToList(),
             UnitCode = user.UnitCode,
+            MayReview = await CaseReviewer.ReviewsAnyTeamAsync(db, principal, ct),
         });
     }
 }

@@ -20,6 +20,22 @@ public sealed record CaseReviewer(string UserId, bool IsAdmin, bool IsLeader, bo
             && await db.TeamMembers.AnyAsync(m => m.TeamId == teamId && m.UserId == userId && m.Category == MemberCategory.CivilRegistryOfficer, ct);
         return new CaseReviewer(userId, user.IsInRole(Roles.Admin), isLeader, isOfficer);
     }
+
+    /// <summary>Whether the caller reviews any team's cases by the rules of <see cref="ForAsync"/>: what the app's menu offers.</summary>
+    public static async Task<bool> ReviewsAnyTeamAsync(EntryDb db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (user.IsInRole(Roles.Admin))
+        {
+            return true;
+        }
+        var userId = TeamAccess.UserId(user) ?? "";
+        if (user.IsInRole(Roles.TeamLeader) && await db.Teams.AnyAsync(t => t.LeaderId == userId, ct))
+        {
+            return true;
+        }
+        return (user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.TeamLeader))
+            && await db.TeamMembers.AnyAsync(m => m.UserId == userId && m.Category == MemberCategory.CivilRegistryOfficer, ct);
+    }
 }
 
 /// <summary>The gate of a team's review queues (verification, national corrections): its leader, its civil-registry officers, Admins.</summary>
