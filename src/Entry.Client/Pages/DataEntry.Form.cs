@@ -7,7 +7,31 @@ namespace Entry.Client.Pages;
 /// <summary>The form's actions: save a new case or a correction (sent once, with If-Match), reopen a stored or refused case.</summary>
 public sealed partial class DataEntry
 {
+    /// <summary>
+    /// One save at a time: a key can both save by itself (Ctrl+Enter, Enter on a reason) and submit the form, and the queue may
+    /// take a moment to store the case before the form counts as sending.
+    /// </summary>
+    private bool _saving;
+
     private async Task SaveAsync()
+    {
+        if (_saving)
+        {
+            return;
+        }
+
+        _saving = true;
+        try
+        {
+            await SaveOnceAsync();
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private async Task SaveOnceAsync()
     {
         if (Locked || _held.Book is not { } book)
         {

@@ -10,6 +10,7 @@ using Entry.Shared.Books;
 using Entry.Shared.Common;
 using Entry.Shared.Entries;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Features.Cases;
@@ -35,7 +36,8 @@ public static class MyCasesEndpoints
 
     private static async Task<Results<Ok<PagedResult<MyCase>>, ProblemHttpResult>> List(
         ClaimsPrincipal user, EntryDb db, CancellationToken ct,
-        string? bookCode = null, string? date = null, string? entryNumber = null, int page = 1, int pageSize = 20)
+        // Not named bookCode: that name is the route's, checked by the API group's filter.
+        [FromQuery(Name = "bookCode")] string? book = null, string? date = null, string? entryNumber = null, int page = 1, int pageSize = 20)
     {
         var errors = new Dictionary<string, string[]>();
         DateOnly day = default;
@@ -63,7 +65,7 @@ public static class MyCasesEndpoints
 
         var clerkId = TeamAccess.UserId(user);
         var entries = db.CaseEntries.AsNoTracking().Where(e => e.ClerkId == clerkId);
-        if (bookCode?.Trim() is { Length: > 0 } code)
+        if (book?.Trim() is { Length: > 0 } code)
         {
             entries = entries.Where(e => e.Book!.Code == code);
         }
