@@ -93,7 +93,7 @@ public sealed class DataEntryTests(ServerProcess server, ChromiumBrowser chromiu
         await born.PressSequentiallyAsync("31/02/1970");
         await page.Locator("input[data-testid=f-placeOfBirth]").PressSequentiallyAsync("Đồng Xoài");
         await page.Keyboard.PressAsync("Control+Enter");
-        await Assertions.Expect(FieldError(page, "f-dateOfBirth")).ToContainTextAsync("dd/mm/yyyy", new() { Timeout = Timeout });
+        await Assertions.Expect(FieldError(page, "f-dateOfBirth")).ToContainTextAsync("Ngày 31/02/1970 không tồn tại", new() { Timeout = Timeout });
         await born.FillAsync(from.AddDays(-1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
         await page.Keyboard.PressAsync("Control+Enter");
         await Assertions.Expect(FieldError(page, "f-motherName")).ToBeVisibleAsync(new() { Timeout = Timeout });

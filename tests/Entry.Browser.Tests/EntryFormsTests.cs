@@ -63,7 +63,7 @@ public sealed class EntryFormsTests(ServerProcess server, ChromiumBrowser chromi
         // Alt+V flags the case and puts the keyboard on the reason; again, it unflags.
         await page.Keyboard.PressAsync("Alt+v");
         await Assertions.Expect(page.Locator("input[data-testid=f-needsVerification]")).ToBeCheckedAsync();
-        await Assertions.Expect(page.GetByTestId("f-verificationReason")).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByTestId("f-reason-illegible")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Alt+v");
         await Assertions.Expect(page.Locator("input[data-testid=f-needsVerification]")).Not.ToBeCheckedAsync();
         await ScreenshotAsync(page, "entry-marriage.png");

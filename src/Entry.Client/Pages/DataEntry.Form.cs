@@ -7,7 +7,31 @@ namespace Entry.Client.Pages;
 /// <summary>The form's actions: save a new case or a correction (sent once, with If-Match), reopen a stored or refused case.</summary>
 public sealed partial class DataEntry
 {
+    /// <summary>
+    /// One save at a time: a key can both save by itself (Ctrl+Enter, Enter on a reason) and submit the form, and the queue may
+    /// take a moment to store the case before the form counts as sending.
+    /// </summary>
+    private bool _saving;
+
     private async Task SaveAsync()
+    {
+        if (_saving)
+        {
+            return;
+        }
+
+        _saving = true;
+        try
+        {
+            await SaveOnceAsync();
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private async Task SaveOnceAsync()
     {
         if (Locked || _held.Book is not { } book)
         {
@@ -15,13 +39,15 @@ public sealed partial class DataEntry
         }
 
         var errors = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var request = _form.Draft.ToRequest(_form.Correcting?.Id ?? Guid.NewGuid(), book.Code, book.Type, errors, T["NotANumber"], T["NotADate"]);
+        var dates = _caseForm?.Dates ?? new DateReader(K, book.RegisteredTo.Year);
+        var request = _form.Draft.ToRequest(_form.Correcting?.Id ?? Guid.NewGuid(), book.Code, book.Type, errors, T["NotANumber"], dates);
         _form.Errors = errors;
         _form.Message = null;
         _refusal = null;
         _notice = null;
         if (errors.Count > 0)
         {
+            _form.FocusFaulty = true;
             return;
         }
 
@@ -34,7 +60,10 @@ public sealed partial class DataEntry
         await SendNewAsync(request);
     }
 
-    private async Task StartCorrectionAsync(RecentCase row)
+    private Task StartCorrectionAsync(RecentCase row) => StartCorrectionAsync(row.Id);
+
+    /// <summary>A stored case of the held book, from the session's list or the clerk's earlier cases, back in the form to correct.</summary>
+    private async Task StartCorrectionAsync(Guid id)
     {
         if (Locked || _form.Correcting is not null)
         {
@@ -46,7 +75,7 @@ public sealed partial class DataEntry
         _refusal = null;
         try
         {
-            var result = await Api.GetCaseAsync(row.Id, _cts.Token);
+            var result = await Api.GetCaseAsync(id, _cts.Token);
             if (result.Value is { } details)
             {
                 _form.BeginCorrection(details);
@@ -85,6 +114,7 @@ public sealed partial class DataEntry
 
                 _notice = T["Corrected", details.EntryNumber];
                 _form.EndCorrection();
+                _myCases?.Refresh();
             }
             else if (EntryApi.IsStale(result.Problem!))
             {

@@ -22,6 +22,7 @@ public sealed partial class DataEntry
     private readonly EntryFormState _form = new();
     private readonly EntryPanel _panel = new();
     private CaseForm? _caseForm;
+    private MyCases? _myCases;
 
     private bool _loading = true;
     private string? _loadError;
@@ -67,6 +68,11 @@ public sealed partial class DataEntry
         {
             _form.FocusFirst = false;
             await _caseForm.FocusFirstAsync();
+        }
+        else if (_form.FocusFaulty && _caseForm is not null && !Locked && _panel.Open == PanelKind.None)
+        {
+            _form.FocusFaulty = false;
+            await _caseForm.FocusFirstFaultyAsync();
         }
     }
 

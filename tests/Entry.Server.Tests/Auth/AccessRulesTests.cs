@@ -44,6 +44,7 @@ public sealed class AccessRulesTests(EntryFactory factory) : IClassFixture<Entry
         { "PUT", "/api/teams/{teamId:int}/queue/{bookCode}", "/api/teams/1/queue/NO-SUCH-BOOK", [Roles.Admin, Roles.TeamLeader] },
         { "GET", "/api/teams/{teamId:int}/board", "/api/teams/1/board", [Roles.Admin, Roles.Monitor, Roles.TeamLeader] },
         { "POST", "/api/entries/skip", "/api/entries/skip", [Roles.Clerk] },
+        { "GET", "/api/entries/mine", "/api/entries/mine", [Roles.Clerk] },
         { "GET", "/api/entries/{id:guid}", "/api/entries/00000000-0000-0000-0000-0000000000aa", [Roles.Admin, Roles.TeamLeader, Roles.Clerk] },
         { "PUT", "/api/entries/{id:guid}", "/api/entries/00000000-0000-0000-0000-0000000000aa", [Roles.Clerk, Roles.TeamLeader] },
         { "POST", "/api/entries/{id:guid}/verify", "/api/entries/00000000-0000-0000-0000-0000000000aa/verify", [Roles.Clerk, Roles.TeamLeader] },

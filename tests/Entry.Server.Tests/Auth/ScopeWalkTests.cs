@@ -40,6 +40,7 @@ public sealed class ScopeWalkTests(ScopeWorld world) : IClassFixture<ScopeWorld>
         ["path:id:int64"] = [world.CountReportB.ToString(CultureInfo.InvariantCulture)],
         ["query:unitCode"] = [ScopeWorld.DistrictB, ScopeWorld.CommuneB, ScopeWorld.Province],
         ["query:district"] = [ScopeWorld.DistrictB],
+        ["query:bookCode"] = [ScopeWorld.BookB, ScopeWorld.BookP],
     };
 
     /// <summary>Parameters that name nothing of anyone's: the value sent, or null to leave them at their default.</summary>
@@ -56,6 +57,7 @@ public sealed class ScopeWalkTests(ScopeWorld world) : IClassFixture<ScopeWorld>
         ["query:runId"] = null,
         ["query:date"] = null,
         ["query:previous"] = null,
+        ["query:entryNumber"] = null,
         ["query:days"] = null,
         ["query:useCookies"] = null,
         ["query:useSessionCookies"] = null,

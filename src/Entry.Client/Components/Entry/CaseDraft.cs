@@ -44,8 +44,11 @@ public sealed class CaseDraft
 
     public static CaseDraft Blank(int entryNumber) => new() { EntryNumber = entryNumber.ToString(CultureInfo.InvariantCulture) };
 
-    /// <summary>The request for a book of <paramref name="type"/>; what cannot be read is reported by field key in <paramref name="errors"/>.</summary>
-    public CaseEntryRequest ToRequest(Guid id, string bookCode, BookType type, Dictionary<string, string> errors, string notANumber, string notADate)
+    /// <summary>
+    /// The request for a book of <paramref name="type"/>; what cannot be read is reported by field key in <paramref name="errors"/>,
+    /// dates read by <paramref name="dates"/> as when their field is left.
+    /// </summary>
+    public CaseEntryRequest ToRequest(Guid id, string bookCode, BookType type, Dictionary<string, string> errors, string notANumber, DateReader dates)
     {
         int Number(string key, string? text)
         {
@@ -60,18 +63,13 @@ public sealed class CaseDraft
 
         DateOnly? Date(string key, string? text)
         {
-            if (string.IsNullOrWhiteSpace(text))
+            var (date, error, _) = dates.Read(text);
+            if (error is not null)
             {
-                return null;
+                errors[key] = error;
             }
 
-            if (EntryDates.TryParse(text, out var date))
-            {
-                return date;
-            }
-
-            errors[key] = notADate;
-            return null;
+            return date;
         }
 
         var request = new CaseEntryRequest

@@ -30,6 +30,8 @@ public sealed class EntryFormState
     public Correction? Correcting { get; private set; }
     /// <summary>The keyboard goes to the form's first field at the next render.</summary>
     public bool FocusFirst { get; set; }
+    /// <summary>The keyboard goes to the first field a reason names at the next render (after a refused save).</summary>
+    public bool FocusFaulty { get; set; }
 
     /// <summary>The new case being typed while a stored or refused one is in the form; it comes back afterwards.</summary>
     private CaseDraft? _stash;
@@ -142,6 +144,7 @@ public sealed class EntryFormState
 
         Errors = errors;
         Message = other.Count > 0 ? string.Join(" ", other) : null;
+        FocusFaulty = errors.Count > 0;
         return shown;
     }
 

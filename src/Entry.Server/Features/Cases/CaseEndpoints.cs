@@ -19,7 +19,7 @@ public static class CaseEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Log one case of the book the clerk holds on their open shift; a retry with the same id and body answers 200 with the first result.");
-        return group.MapCaseReview();
+        return group.MapMyCases().MapCaseReview();
     }
 
     private static async Task<Results<Created<CaseEntryResult>, Ok<CaseEntryResult>, ProblemHttpResult>> Log(
