@@ -61,7 +61,7 @@ public sealed class ScriptedServer : IAsyncDisposable
     }
 
     /// <summary>The client's API over a real HttpClient pointed at this server.</summary>
-    public Services.EntryApi Api() => new(new HttpClient { BaseAddress = Address });
+    public global::Entry.Client.Services.EntryApi Api() => new(new HttpClient { BaseAddress = Address });
 
     private async Task AnswerAsync(HttpContext context)
     {
