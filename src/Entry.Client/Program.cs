@@ -22,6 +22,7 @@ builder.Services.AddScoped(_ =>
     return http;
 });
 builder.Services.AddScoped<EntryApi>();
+builder.Services.AddScoped<OfflineCache>();
 builder.Services.AddScoped<SprintLive>();
 builder.Services.AddSending();
 builder.Services.AddScoped<CookieAuthenticationStateProvider>();
