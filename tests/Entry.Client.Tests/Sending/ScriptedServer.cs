@@ -23,6 +23,10 @@ public enum Answer
     Unavailable,
     /// <summary>The connection is cut before any answer: the client sees the server as unreachable.</summary>
     Drop,
+    /// <summary>401: the session ended.</summary>
+    Unauthorized,
+    /// <summary>No answer for a minute: the form stops waiting long before.</summary>
+    Hang,
 }
 
 /// <summary>
@@ -34,6 +38,7 @@ public sealed class ScriptedServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Answer> _script;
     private readonly ConcurrentQueue<(string Path, Guid Id)> _received = new();
+    private readonly ConcurrentQueue<string?> _typedAt = new();
 
     private ScriptedServer(WebApplication app, IEnumerable<Answer> script)
     {
@@ -45,6 +50,9 @@ public sealed class ScriptedServer : IAsyncDisposable
 
     /// <summary>Every send in the order it arrived: the path and the id of its body.</summary>
     public IReadOnlyList<(string Path, Guid Id)> Received => [.. _received];
+
+    /// <summary>The typedAt of every body sent, as the JSON held it, in the order they arrived.</summary>
+    public IReadOnlyList<string?> TypedAt => [.. _typedAt];
 
     public static async Task<ScriptedServer> StartAsync(params Answer[] script)
     {
@@ -67,6 +75,7 @@ public sealed class ScriptedServer : IAsyncDisposable
     {
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         var id = body.RootElement.GetProperty("id").GetGuid();
+        _typedAt.Enqueue(body.RootElement.TryGetProperty("typedAt", out var typedAt) ? typedAt.ToString() : null);
         _received.Enqueue((context.Request.Path, id));
         var entryNumber = body.RootElement.GetProperty("entryNumber").GetInt32();
         switch (_script.TryDequeue(out var answer) ? answer : Answer.Stored)
@@ -79,6 +88,13 @@ public sealed class ScriptedServer : IAsyncDisposable
                 break;
             case Answer.Unavailable:
                 await Results.Problem(title: "Service unavailable", statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+                break;
+            case Answer.Unauthorized:
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                break;
+            case Answer.Hang:
+                await Task.Delay(TimeSpan.FromMinutes(1), context.RequestAborted).ContinueWith(_ => { });
+                context.Abort();
                 break;
             default:
                 context.Abort();
