@@ -27,6 +27,8 @@ public enum Answer
     Unauthorized,
     /// <summary>No answer for a minute: the form stops waiting long before.</summary>
     Hang,
+    /// <summary>412 problem details: the correction's If-Match is not the case's version.</summary>
+    Stale,
 }
 
 /// <summary>
@@ -62,11 +64,16 @@ public sealed class ScriptedServer : IAsyncDisposable
         var server = new ScriptedServer(builder.Build(), script);
         server._app.MapPost("/api/entries", server.AnswerAsync);
         server._app.MapPost("/api/entries/skip", server.AnswerAsync);
+        server._app.MapPut("/api/entries/{id:guid}", server.AnswerAsync);
+        server._app.MapGet("/api/entries/{id:guid}", (Guid id) => server.Stored is { } stored && stored.Id == id ? Results.Json(stored) : Results.NotFound());
         await server._app.StartAsync();
         var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         server.Address = new Uri(address + "/");
         return server;
     }
+
+    /// <summary>What <c>GET /api/entries/{id}</c> answers: the case as the server holds it.</summary>
+    public CaseEntryDetails? Stored { get; set; }
 
     /// <summary>The client's API over a real HttpClient pointed at this server.</summary>
     public Services.EntryApi Api() => new(new HttpClient { BaseAddress = Address });
@@ -80,14 +87,20 @@ public sealed class ScriptedServer : IAsyncDisposable
         var entryNumber = body.RootElement.GetProperty("entryNumber").GetInt32();
         switch (_script.TryDequeue(out var answer) ? answer : Answer.Stored)
         {
+            case Answer.Stored when HttpMethods.IsPut(context.Request.Method):
+                await Results.Json(Stored!, statusCode: StatusCodes.Status200OK).ExecuteAsync(context);
+                break;
             case Answer.Stored:
-                await Results.Json(Stored(id, entryNumber), statusCode: StatusCodes.Status201Created).ExecuteAsync(context);
+                await Results.Json(Result(id, entryNumber), statusCode: StatusCodes.Status201Created).ExecuteAsync(context);
                 break;
             case Answer.Conflict:
                 await Results.Problem(title: "Entry number already logged", statusCode: StatusCodes.Status409Conflict).ExecuteAsync(context);
                 break;
             case Answer.Unavailable:
                 await Results.Problem(title: "Service unavailable", statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+                break;
+            case Answer.Stale:
+                await Results.Problem(title: "Version mismatch", statusCode: StatusCodes.Status412PreconditionFailed).ExecuteAsync(context);
                 break;
             case Answer.Unauthorized:
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -102,7 +115,7 @@ public sealed class ScriptedServer : IAsyncDisposable
         }
     }
 
-    private static CaseEntryResult Stored(Guid id, int entryNumber) => new()
+    private static CaseEntryResult Result(Guid id, int entryNumber) => new()
     {
         Id = id,
         BookCode = "BK-1",

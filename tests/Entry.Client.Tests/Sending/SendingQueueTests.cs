@@ -13,11 +13,14 @@ public sealed class SendingQueueTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    /// <summary>The form waits up to <paramref name="foregroundSeconds"/>; the background retries 20 ms, then at most <paramref name="backgroundMilliseconds"/>, apart.</summary>
-    private static SendingSchedule Fast(double backgroundMilliseconds = 50, double foregroundSeconds = 5) => new()
+    /// <summary>
+    /// The form waits up to <paramref name="foregroundSeconds"/>; the background retries <paramref name="firstRetryMilliseconds"/>
+    /// apart, doubling up to <paramref name="backgroundMilliseconds"/>.
+    /// </summary>
+    private static SendingSchedule Fast(double backgroundMilliseconds = 50, double foregroundSeconds = 5, double firstRetryMilliseconds = 20) => new()
     {
         ForegroundPatience = TimeSpan.FromSeconds(foregroundSeconds),
-        FirstRetry = TimeSpan.FromMilliseconds(Math.Min(20, backgroundMilliseconds)),
+        FirstRetry = TimeSpan.FromMilliseconds(Math.Min(firstRetryMilliseconds, backgroundMilliseconds)),
         BackgroundWait = TimeSpan.FromMilliseconds(backgroundMilliseconds),
     };
 
@@ -76,7 +79,8 @@ public sealed class SendingQueueTests
     {
         await using var server = await ScriptedServer.StartAsync(Answer.Unavailable, Answer.Drop, Answer.Unavailable, Answer.Drop, Answer.Stored);
         var store = new InMemorySendStore();
-        using var queue = new SendingQueue(server.Api(), store, Fast(backgroundMilliseconds: 300));
+        // 300 ms between the background's sends: the case is still kept when the form's wait ends.
+        using var queue = new SendingQueue(server.Api(), store, Fast(backgroundMilliseconds: 300, firstRetryMilliseconds: 300));
         var acknowledged = new TaskCompletionSource<PendingSend>(TaskCreationOptions.RunContinuationsAsynchronously);
         queue.Acknowledged += (item, _) => acknowledged.TrySetResult(item);
         var request = Case(10);
@@ -122,9 +126,10 @@ public sealed class SendingQueueTests
     [Fact]
     public async Task Cases_saved_while_earlier_ones_wait_are_queued_at_once_and_sent_after_them_each_stored_once()
     {
-        await using var server = await ScriptedServer.StartAsync(Answer.Drop, Answer.Drop, Answer.Drop);
+        // The form's send and the background's first one are cut; the next round is an hour away, until "send now".
+        await using var server = await ScriptedServer.StartAsync(Answer.Drop, Answer.Drop);
         var store = new InMemorySendStore();
-        using var queue = new SendingQueue(server.Api(), store, Fast(backgroundMilliseconds: 100));
+        using var queue = new SendingQueue(server.Api(), store, Fast(backgroundMilliseconds: 3_600_000, firstRetryMilliseconds: 3_600_000));
         var stored = new List<Guid>();
         queue.Acknowledged += (item, _) =>
         {
@@ -141,7 +146,9 @@ public sealed class SendingQueueTests
         Assert.Null(await queue.SendAsync(PendingSend.For(second)));
         Assert.Null(await queue.SendAsync(PendingSend.For(third)));
         Assert.Equal([first.Id, second.Id, third.Id], (await store.LoadAsync()).Select(i => i.Id));
+        Assert.DoesNotContain(server.Received, r => r.Id != first.Id);
 
+        queue.SendNow();
         await Until(() => queue.WaitingCount == 0);
 
         Assert.Equal([first.Id, second.Id, third.Id], stored);
@@ -183,7 +190,7 @@ public sealed class SendingQueueTests
     public async Task A_401_keeps_the_case_waiting_until_the_clerk_is_signed_in_again()
     {
         await using var server = await ScriptedServer.StartAsync(Answer.Unauthorized, Answer.Unauthorized, Answer.Stored);
-        using var queue = new SendingQueue(server.Api(), new InMemorySendStore(), Fast(backgroundMilliseconds: 3_600_000));
+        using var queue = new SendingQueue(server.Api(), new InMemorySendStore(), Fast(backgroundMilliseconds: 3_600_000, firstRetryMilliseconds: 3_600_000));
         var request = Case(12);
 
         Assert.Null(await queue.SendAsync(PendingSend.For(request)));
@@ -266,5 +273,62 @@ public sealed class SendingQueueTests
         Assert.Equal([("/api/entries", waiting.Id)], server.Received);
         Assert.Equal(waiting.Case!.TypedAt!.Value, DateTimeOffset.Parse(server.TypedAt[0]!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal([refused.Id, someoneElses.Id], (await store.LoadAsync()).Select(i => i.Id));
+    }
+
+    private static CaseEntryDetails Details(CaseEntryRequest request, int version, string childName) => new()
+    {
+        Id = request.Id,
+        BookCode = "BK-1",
+        Type = Entry.Shared.Books.BookType.Birth,
+        EntryNumber = request.EntryNumber,
+        Status = CaseStatus.Entered,
+        Page = request.Page,
+        RegistrationDate = request.RegistrationDate,
+        Birth = request.Birth! with { ChildName = childName },
+        ClerkUserName = "clerk",
+        ClerkName = "Clerk",
+        StoredAt = DateTimeOffset.UtcNow,
+        Version = version,
+        History = [],
+    };
+
+    private static CaseEntryRequest Birth(int entryNumber, string childName) => Case(entryNumber) with
+    {
+        RegistrationDate = new DateOnly(1970, 5, 1),
+        Birth = new BirthCase { ChildName = childName, Sex = Sex.Female, DateOfBirth = new DateOnly(1970, 4, 20), PlaceOfBirth = "Đồng Xoài", MotherName = "Thị K'Lung" },
+    };
+
+    [Fact]
+    public async Task A_correction_whose_answer_got_lost_meets_its_own_version_and_counts_as_stored_when_the_case_reads_as_sent()
+    {
+        await using var server = await ScriptedServer.StartAsync(Answer.Drop, Answer.Stale);
+        var correction = Birth(30, "Điểu Thị Hoa");
+        server.Stored = Details(correction, version: 3, childName: "Điểu Thị Hoa");
+        using var queue = new SendingQueue(server.Api(), new InMemorySendStore(), Fast());
+        var corrected = new TaskCompletionSource<CaseEntryDetails>(TaskCreationOptions.RunContinuationsAsynchronously);
+        queue.Corrected += (_, details) => corrected.TrySetResult(details);
+        queue.RefusedItem += (_, problem) => corrected.TrySetException(new InvalidOperationException(problem.Title));
+
+        Assert.Null(await queue.SendAsync(PendingSend.Correcting(correction, version: 2)));
+
+        Assert.Equal(3, (await corrected.Task.WaitAsync(Patience)).Version);
+        Assert.Empty(queue.Refused);
+        Assert.Equal(0, queue.WaitingCount);
+    }
+
+    [Fact]
+    public async Task A_correction_overtaken_by_another_change_is_refused_as_stale_and_kept_for_the_clerk()
+    {
+        await using var server = await ScriptedServer.StartAsync(Answer.Drop, Answer.Stale);
+        var correction = Birth(31, "Điểu Thị Hoa");
+        server.Stored = Details(correction, version: 3, childName: "Điểu Thị Lan");
+        using var queue = new SendingQueue(server.Api(), new InMemorySendStore(), Fast());
+        var refused = new TaskCompletionSource<ApiProblem>(TaskCreationOptions.RunContinuationsAsynchronously);
+        queue.RefusedItem += (_, problem) => refused.TrySetResult(problem);
+
+        Assert.Null(await queue.SendAsync(PendingSend.Correcting(correction, version: 2)));
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await refused.Task.WaitAsync(Patience)).Status);
+        Assert.True(Assert.Single(queue.Refused).IsCorrection);
     }
 }
