@@ -96,6 +96,14 @@ public sealed class OfflineEntryTests(ChromiumBrowser chromium, ITestOutputHelpe
         await ScreenshotAsync(page, "offline-entry-390x844.png");
         await page.SetViewportSizeAsync(1366, 768);
 
+        // Leaving through the menu, or signing out, with cases waiting asks first; "stay" keeps the clerk on the page.
+        await page.GetByTestId("nav-inventory").ClickAsync();
+        await StayAsync(page);
+        await page.GetByTestId("sign-out").ClickAsync();
+        await StayAsync(page);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/entry$"));
+        await Assertions.Expect(page.GetByTestId("queue-status")).ToHaveAttributeAsync("data-waiting", "3");
+
         // What waits is in the browser's own storage, each case with its id.
         var kept = await page.EvaluateAsync<JsonElement>(ReadQueue);
         var keptCases = kept.EnumerateArray().Select(e => JsonDocument.Parse(e.GetString()!).RootElement).ToList();
@@ -123,6 +131,15 @@ public sealed class OfflineEntryTests(ChromiumBrowser chromium, ITestOutputHelpe
         var book = await clerk.GetFromJsonAsync<JsonElement>("api/claims/mine");
         Assert.Equal(bookCode, book.GetProperty("code").GetString());
         Assert.Equal(logged + 4, book.GetProperty("casesLogged").GetInt32());
+    }
+
+    /// <summary>The question before leaving is shown; the clerk answers "stay".</summary>
+    private static async Task StayAsync(IPage page)
+    {
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Ở lại" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
     }
 
     private static ILocator Row(IPage page, int entryNumber) => page.Locator($"[data-testid=saved-case][data-entry='{entryNumber}']");
