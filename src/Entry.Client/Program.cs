@@ -23,6 +23,7 @@ builder.Services.AddScoped(_ =>
     return http;
 });
 builder.Services.AddScoped<EntryApi>();
+builder.Services.AddScoped<OfflineCache>();
 builder.Services.AddScoped<SprintLive>();
 builder.Services.TryAddSingleton<LazyAssemblyLoader>();
 builder.Services.AddSingleton<LiveAssemblies>();
@@ -38,5 +39,21 @@ builder.Services.AddMudServices();
 var host = builder.Build();
 
 // The culture is fixed before the first render; switching language stores the choice and reloads.
-await CultureChoice.ApplyStoredAsync(host.Services.GetRequiredService<IJSRuntime>());
+var js = host.Services.GetRequiredService<IJSRuntime>();
+await CultureChoice.ApplyStoredAsync(js);
+// Every file of the app is loaded by now: the service worker keeps them, so the app opens without the network next time
+// (not awaited: on a first visit the worker is still installing).
+_ = KeepShellAsync(js);
 await host.RunAsync();
+
+static async Task KeepShellAsync(IJSRuntime js)
+{
+    try
+    {
+        await js.InvokeVoidAsync("entryShell.keep");
+    }
+    catch (JSException)
+    {
+        // No service worker in this browser: the app then needs the server to open.
+    }
+}

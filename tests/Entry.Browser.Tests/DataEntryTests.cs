@@ -102,7 +102,8 @@ public sealed class DataEntryTests(ServerProcess server, ChromiumBrowser chromiu
         await Assertions.Expect(page.GetByTestId("cases-logged")).ToHaveTextAsync((logged + 1).ToString(CultureInfo.InvariantCulture));
         await ScreenshotAsync(page, "entry-refused.png");
 
-        // The network drops the first two sends: the case is sent again with the same id and stored once.
+        // The network drops the first two sends: the form goes on at once (the case waits, never shown saved before the
+        // server's answer), and the case is sent again with the same id and stored once.
         var ids = new List<string>();
         await page.RouteAsync("**/api/entries", async route =>
         {
@@ -119,9 +120,11 @@ public sealed class DataEntryTests(ServerProcess server, ChromiumBrowser chromiu
         });
         await page.Locator("input[data-testid=f-motherName]").PressSequentiallyAsync("Trần Thị Bình");
         await page.Keyboard.PressAsync("Control+Enter");
-        await Assertions.Expect(page.Locator("[data-testid=send-state][data-state=retrying]")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(entryNumber).ToHaveValueAsync((number + 2).ToString(CultureInfo.InvariantCulture), new() { Timeout = Timeout });
+        var resent = page.Locator($"[data-testid=saved-case][data-entry='{number + 1}']");
+        await Assertions.Expect(resent).ToHaveAttributeAsync("data-state", "queued");
         await Assertions.Expect(page.GetByTestId("cases-logged")).ToHaveTextAsync((logged + 2).ToString(CultureInfo.InvariantCulture), new() { Timeout = Timeout });
-        await Assertions.Expect(entryNumber).ToHaveValueAsync((number + 2).ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(resent).ToHaveAttributeAsync("data-state", "saved");
         Assert.Equal(3, ids.Count);
         Assert.Single(ids.Distinct());
     }

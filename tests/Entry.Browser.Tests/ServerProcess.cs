@@ -44,6 +44,38 @@ public sealed class ServerProcess : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Directory.CreateDirectory(DataDirectory);
+        var port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        await StartAsync();
+    }
+
+    /// <summary>Stops the server the hard way (as a crash or a pulled plug would); its port and data directory stay for <see cref="RestartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { } process)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            process.Dispose();
+            _process = null;
+        }
+    }
+
+    /// <summary>Starts the server again on the same port with the same data directory (its database, its keys: cookies stay valid).</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        Append("--- restarted ---");
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
         var root = RepositoryRoot();
         var configuration = typeof(ServerProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var serverDirectory = Path.Combine(root, "src", "Entry.Server");
@@ -53,10 +85,7 @@ public sealed class ServerProcess : IAsyncLifetime
             throw new InvalidOperationException($"The server is not built: {dll} is missing. Build tests/Entry.Browser.Tests, which builds it.");
         }
 
-        Directory.CreateDirectory(DataDirectory);
-        var port = FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-
+        var port = BaseAddress.Port;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = serverDirectory,
@@ -109,16 +138,7 @@ public sealed class ServerProcess : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_process is { } process)
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-
-            process.Dispose();
-        }
+        await StopAsync();
 
         try
         {

@@ -1,4 +1,5 @@
 using Entry.Client.Components.EntryPage;
+using Entry.Client.Sending;
 using Entry.Client.Services;
 using Entry.Shared.Entries;
 
@@ -96,45 +97,48 @@ public sealed partial class DataEntry
     }
 
     /// <summary>
-    /// A correction is not queued: it carries the version read, so sent again after an answer that got lost it would be
-    /// refused as stale. The clerk sees the failure and saves again.
+    /// A correction goes through the queue like a new case, with the version read as If-Match: sent again after an answer that
+    /// got lost, it finds its own version and the queue checks that the case holds what was sent. Without an answer in a few
+    /// seconds the form goes back to the new case and the correction waits in the background.
     /// </summary>
     private async Task CorrectAsync(CaseEntryRequest request, Correction correction)
     {
-        _correctionSending = true;
-        try
+        var item = PendingSend.Correcting(request, correction.Version);
+        var answer = await Queue.SendAsync(item, _cts.Token);
+        if (_cts.IsCancellationRequested)
         {
-            var result = await Api.CorrectCaseAsync(request, correction.Version, _cts.Token);
-            if (result.Value is { } details)
-            {
-                if (_held.Find(details.Id) is { } row)
-                {
-                    row.Flagged = details.NeedsVerification;
-                }
+            return;
+        }
 
-                _notice = T["Corrected", details.EntryNumber];
-                _form.EndCorrection();
-                _myCases?.Refresh();
-            }
-            else if (EntryApi.IsStale(result.Problem!))
+        if (answer is null)
+        {
+            if (_held.Find(request.Id) is { } waiting)
             {
-                _form.Message = T["CaseChanged"];
+                waiting.CorrectionQueued = true;
+                waiting.QueueId = item.Id;
             }
-            else if (!_form.ShowRefusal(result.Problem!, Describe))
+
+            _queuedNote = O["CorrectionQueued", correction.EntryNumber];
+            _form.EndCorrection();
+        }
+        else if (answer.Corrected is { } details)
+        {
+            if (_held.Find(details.Id) is { } row)
             {
-                _refusal = result.Problem;
+                row.Flagged = details.NeedsVerification;
             }
+
+            _notice = T["Corrected", details.EntryNumber];
+            _form.EndCorrection();
+            _myCases?.Refresh();
         }
-        catch (HttpRequestException)
+        else if (EntryApi.IsStale(answer.Problem!))
         {
-            _form.Message = T["SendFailedNow"];
+            _form.Message = T["CaseChanged"];
         }
-        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        else if (!_form.ShowRefusal(answer.Problem!, Describe))
         {
-        }
-        finally
-        {
-            _correctionSending = false;
+            _refusal = answer.Problem;
         }
     }
 
@@ -147,6 +151,7 @@ public sealed partial class DataEntry
         }
 
         _held.Forget(row);
+        _reopened = row.QueueId;
         _form.Reopen(row.Request, row.Refusal);
     }
 }

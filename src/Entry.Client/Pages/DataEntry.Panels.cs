@@ -44,7 +44,7 @@ public sealed partial class DataEntry
                 return;
             }
 
-            _held.Remember(Row(item, answer is null ? SendState.Failed : SendState.Saved));
+            _held.Remember(Row(item, answer is null ? SendState.Queued : SendState.Saved));
             if (answer is not null)
             {
                 _notice = T["Skipped", choice.EntryNumber];

@@ -4,18 +4,25 @@ using Entry.Client.Sending;
 using Entry.Client.Services;
 using Entry.Shared.Claims;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
+using MudBlazor;
 
 namespace Entry.Client.Pages;
 
 /// <summary>
-/// The clerk's entry page: the held book, the form of its type, the cases of this session. New cases and skipped numbers go
-/// through the <see cref="SendingQueue"/>, which sends them again with the same id until the server answers — while the form
-/// waits (about a minute), then in the background while the clerk goes on; the page follows its state and its answers.
+/// The clerk's entry page: the held book, the form of its type, the cases of this session. New cases, skipped numbers and
+/// corrections go through the <see cref="SendingQueue"/>, which keeps them in the browser's storage and sends them again with
+/// the same id until the server answers — the form waits a few seconds at most, then the clerk goes on while earlier items
+/// wait. Without the server the page opens on the book last held (<see cref="OfflineCache"/>) and keeps queueing.
 /// </summary>
 public sealed partial class DataEntry
 {
     [Inject] private SendingQueue Queue { get; set; } = null!;
+    [Inject] private LinkWatch Link { get; set; } = null!;
+    [Inject] private OfflineCache Cache { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private readonly CancellationTokenSource _cts = new();
     private readonly HeldBook _held = new();
@@ -30,17 +37,25 @@ public sealed partial class DataEntry
     private string? _notice;
     private bool _busy;
     private bool _choosing;
-    private bool _leaveWarning;
-    private bool _correctionSending;
+    private string? _userName;
+    /// <summary>The line under the form after a save that waits in the queue: kept on this computer, not saved yet.</summary>
+    private string? _queuedNote;
+    /// <summary>The refused item reopened in the form: it leaves the queue once its fixed copy is saved.</summary>
+    private Guid? _reopened;
+    /// <summary>The server could not be reached for the held book: the page shows the one last known.</summary>
+    private CachedClaim? _offlineClaim;
 
-    /// <summary>A case the form waits for: a new one in the queue's hands, or a correction.</summary>
-    private bool Sending => _correctionSending || Queue.InFront?.Case is not null;
+    /// <summary>A case the form waits for, a few seconds at most: a new one or a correction, in the queue's hands.</summary>
+    private bool Sending => Queue.InFront?.Case is not null;
 
-    private int Attempt => _correctionSending ? 1 : Queue.InFront?.Attempts ?? 1;
+    private int Attempt => Queue.InFront?.Attempts ?? 1;
 
     private bool Locked => Sending || _busy;
 
     private bool Unacknowledged => Queue.WaitingCount > 0;
+
+    /// <summary>The last send found no server, or the page opened without it.</summary>
+    private bool Offline => _offlineClaim is not null || Queue.LastFailure is { Status: null };
 
     /// <summary>The entry number the form is on, else the one after the cases logged and skipped.</summary>
     private int NextNumber => _form.EntryNumberOr((_held.Book?.CasesLogged ?? 0) + (_held.Book?.CasesSkipped ?? 0) + 1);
@@ -52,13 +67,12 @@ public sealed partial class DataEntry
     {
         Queue.Changed += OnQueueChanged;
         Queue.Acknowledged += OnAcknowledged;
-        Queue.Refused += OnRefused;
-        await Queue.ResumeAsync();
-        foreach (var item in Queue.Waiting.Where(i => i.Id != Queue.InFront?.Id))
-        {
-            _held.Remember(Row(item, SendState.Failed));
-        }
-
+        Queue.Corrected += OnCorrected;
+        Queue.RefusedItem += OnRefused;
+        _userName = AuthenticationState is null ? null : (await AuthenticationState).User.Identity?.Name;
+        await Queue.ResumeAsync(_userName);
+        await Link.StartAsync();
+        ShowQueued();
         await LoadAsync();
     }
 
@@ -82,7 +96,24 @@ public sealed partial class DataEntry
         _loading = true;
         try
         {
-            SetBook(await Api.GetMyClaimAsync(_cts.Token));
+            var book = await Api.GetMyClaimAsync(_cts.Token);
+            _offlineClaim = null;
+            SetBook(book);
+            await RememberClaimAsync();
+        }
+        catch (HttpRequestException e) when (e.StatusCode is null || (int)e.StatusCode >= 500)
+        {
+            // No server: the book last held, as this browser kept it, and the form goes on into the queue.
+            var cached = _userName is null ? null : await Cache.GetClaimAsync(_userName);
+            if (cached is null)
+            {
+                _loadError = O["OfflineNoClaim"];
+            }
+            else
+            {
+                _offlineClaim = cached;
+                SetBook(cached.Book);
+            }
         }
         catch (HttpRequestException e)
         {
@@ -97,21 +128,38 @@ public sealed partial class DataEntry
         }
     }
 
+    /// <summary>Holds the book; another book starts the form after its numbers taken, those still in the queue included.</summary>
     private void SetBook(ClaimedBook? book)
     {
         if (_held.Hold(book) && book is not null)
         {
-            _form.StartOver(book.CasesLogged + book.CasesSkipped + 1);
+            var queued = Queue.Waiting.Concat(Queue.Refused).Where(i => i.BookCode == book.Code && !i.IsCorrection).Select(i => i.EntryNumber);
+            _form.StartOver(Math.Max(book.CasesLogged + book.CasesSkipped, queued.DefaultIfEmpty(0).Max()) + 1);
             _choosing = false;
         }
     }
 
-    private void BeforeLeaving(LocationChangingContext context)
+    /// <summary>The book held and its counts, for opening this page without the server.</summary>
+    private async Task RememberClaimAsync()
     {
-        if (Unacknowledged)
+        if (_userName is not null && _offlineClaim is null)
+        {
+            await Cache.SetClaimAsync(_userName, _held.Book);
+        }
+    }
+
+    /// <summary>Leaving with items waiting asks first: they stay on this computer, but are sent only while the app is open.</summary>
+    private async Task BeforeLeaving(LocationChangingContext context)
+    {
+        if (!Unacknowledged)
+        {
+            return;
+        }
+
+        var leave = await Dialogs.ShowMessageBoxAsync(O["LeaveTitle"], O["LeaveText", Queue.WaitingCount], yesText: O["LeaveYes"], cancelText: O["Stay"]);
+        if (leave != true)
         {
             context.PreventNavigation();
-            _leaveWarning = true;
         }
     }
 
@@ -131,6 +179,7 @@ public sealed partial class DataEntry
             if (result.Succeeded)
             {
                 SetBook(result.Value);
+                await RememberClaimAsync();
             }
             else
             {
@@ -163,6 +212,7 @@ public sealed partial class DataEntry
             if (problem is null || problem.Status == HttpStatusCode.NotFound)
             {
                 _held.Release();
+                await RememberClaimAsync();
             }
             else
             {
@@ -183,7 +233,8 @@ public sealed partial class DataEntry
     {
         Queue.Changed -= OnQueueChanged;
         Queue.Acknowledged -= OnAcknowledged;
-        Queue.Refused -= OnRefused;
+        Queue.Corrected -= OnCorrected;
+        Queue.RefusedItem -= OnRefused;
         _cts.Cancel();
         _cts.Dispose();
     }

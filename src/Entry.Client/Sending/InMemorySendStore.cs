@@ -1,6 +1,6 @@
 namespace Entry.Client.Sending;
 
-/// <summary>The queue's store in the app's memory: a reload or a closed tab loses what waits (the page asks before it is left).</summary>
+/// <summary>The queue's store in the app's memory (tests; a browser without IndexedDB): a reload or a closed tab loses what waits.</summary>
 public sealed class InMemorySendStore : ISendStore
 {
     private readonly Lock _gate = new();

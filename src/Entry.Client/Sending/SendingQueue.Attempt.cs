@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using Entry.Client.Components.EntryPage;
 using Entry.Client.Services;
 using Entry.Shared.Entries;
 
@@ -9,9 +11,9 @@ public sealed partial class SendingQueue
 {
     /// <summary>
     /// Sends the item once, unless it is answered already or a send of it is under way. Returns the server's answer, or null
-    /// when there was none to act on: no send, a 5xx or an unreachable server — all worth sending again with the same id.
+    /// when there was none to act on: no send, or an answer worth sending again with the same id.
     /// </summary>
-    private async Task<ApiResult<CaseEntryResult>?> TrySendAsync(Guid id)
+    private async Task<SendAnswer?> TrySendAsync(Guid id)
     {
         PendingSend item;
         lock (_gate)
@@ -26,22 +28,20 @@ public sealed partial class SendingQueue
             _waiting[index] = item;
         }
 
-        ApiResult<CaseEntryResult>? answer = null;
+        SendAnswer? answer = null;
         HttpStatusCode? failedWith = null;
         try
         {
             await store.PutAsync(item, _stopping.Token);
             Changed?.Invoke();
-            var result = item.Case is { } request
-                ? await api.LogCaseAsync(request, _stopping.Token)
-                : await api.SkipEntryAsync(item.Skip!, _stopping.Token);
-            if (result.Succeeded || (int)result.Problem!.Status < 500)
+            var (result, status) = await SendOnceAsync(item);
+            if (result is not null)
             {
                 answer = result;
             }
             else
             {
-                failedWith = result.Problem.Status;
+                failedWith = status;
             }
         }
         catch (HttpRequestException)
@@ -62,27 +62,98 @@ public sealed partial class SendingQueue
         if (answer is null)
         {
             LastFailure = new SendFailure(id, item.Attempts, failedWith);
+            NeedsSignIn = failedWith == HttpStatusCode.Unauthorized;
             Changed?.Invoke();
             return null;
         }
 
-        lock (_gate)
-        {
-            _waiting.RemoveAll(i => i.Id == id);
-        }
-
-        await store.RemoveAsync(id, _stopping.Token);
         LastFailure = null;
-        if (answer.Value is { } saved)
+        NeedsSignIn = false;
+        if (answer.Problem is { } problem)
         {
-            Acknowledged?.Invoke(item, saved);
+            var refused = item with { Refusal = problem };
+            lock (_gate)
+            {
+                _waiting.RemoveAll(i => i.Id == id);
+                _refused.Add(refused);
+            }
+
+            await store.PutAsync(refused, _stopping.Token);
+            RefusedItem?.Invoke(refused, problem);
         }
         else
         {
-            Refused?.Invoke(item, answer.Problem!);
+            lock (_gate)
+            {
+                _waiting.RemoveAll(i => i.Id == id);
+            }
+
+            await store.RemoveAsync(id, _stopping.Token);
+            if (answer.Corrected is { } corrected)
+            {
+                Corrected?.Invoke(item, corrected);
+            }
+            else
+            {
+                Acknowledged?.Invoke(item, answer.Stored!);
+            }
         }
 
         Changed?.Invoke();
         return answer;
     }
+
+    /// <summary>One request for the item: its answer, or null with the status when it is worth sending again.</summary>
+    private async Task<(SendAnswer? Answer, HttpStatusCode? Status)> SendOnceAsync(PendingSend item)
+    {
+        if (item.CorrectsVersion is { } version)
+        {
+            var corrected = await api.CorrectCaseAsync(item.Case!, version, _stopping.Token);
+            if (corrected.Value is { } details)
+            {
+                return (new SendAnswer(null, details, null), null);
+            }
+
+            if (Retryable(corrected.Problem!.Status))
+            {
+                return (null, corrected.Problem.Status);
+            }
+
+            // Sent again after an answer that got lost, the correction finds its own version: it landed if the case reads as sent.
+            if (item.Attempts > 1 && EntryApi.IsStale(corrected.Problem) && await LandedAsync(item) is { } landed)
+            {
+                return (new SendAnswer(null, landed, null), null);
+            }
+
+            return (new SendAnswer(null, null, corrected.Problem), null);
+        }
+
+        var result = item.Case is { } request
+            ? await api.LogCaseAsync(request, _stopping.Token)
+            : await api.SkipEntryAsync(item.Skip!, _stopping.Token);
+        if (result.Value is { } stored)
+        {
+            return (new SendAnswer(stored, null, null), null);
+        }
+
+        return Retryable(result.Problem!.Status) ? (null, result.Problem.Status) : (new SendAnswer(null, null, result.Problem), null);
+    }
+
+    /// <summary>The stored case, when it holds what the correction sent; null when it holds something else (another change won).</summary>
+    private async Task<CaseEntryDetails?> LandedAsync(PendingSend item)
+    {
+        var read = await api.GetCaseAsync(item.Case!.Id, _stopping.Token);
+        if (read.Value is not { } details)
+        {
+            return null;
+        }
+
+        var stored = JsonSerializer.Serialize(CaseDraft.From(details));
+        var sent = JsonSerializer.Serialize(CaseDraft.From(item.Case));
+        return stored == sent ? details : null;
+    }
+
+    /// <summary>Answers that say nothing about the item: the server failed or is busy, or the session ended (signing in again sends it).</summary>
+    private static bool Retryable(HttpStatusCode status) =>
+        (int)status >= 500 || status is HttpStatusCode.Unauthorized or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
 }

@@ -4,30 +4,41 @@ using Entry.Shared.Entries;
 namespace Entry.Client.Sending;
 
 /// <summary>
-/// The clerk's new cases and skipped numbers on their way to the server. Each is kept in the <see cref="ISendStore"/> from the
-/// moment it is sent until the server answers for it, and sent again with its id meanwhile: first while the clerk waits
-/// (<see cref="SendAsync"/>), then in the background. An answer — stored (2xx) or refused with a reason (4xx) — ends it;
-/// a 5xx or an unreachable server does not. Pages read the state and follow <see cref="Changed"/>.
+/// The clerk's new cases, skipped numbers and corrections on their way to the server. Each is written to the
+/// <see cref="ISendStore"/> before it is sent, and sent again with its id until the server answers: the form waits for the
+/// first answer a few seconds at most (<see cref="SendingSchedule.ForegroundPatience"/>), then the queue goes on in the
+/// background, oldest first, while the clerk types the next ones. An answer ends an item: stored (2xx), or refused with a
+/// reason (4xx), which keeps it in the store until the clerk reopens or discards it. A 5xx, 401, 408, 429 or an unreachable
+/// server does not. Pages read the state and follow <see cref="Changed"/>.
 /// </summary>
 public sealed partial class SendingQueue(EntryApi api, ISendStore store, SendingSchedule schedule) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<PendingSend> _waiting = [];
+    private readonly List<PendingSend> _refused = [];
     private readonly HashSet<Guid> _inFlight = [];
     private readonly CancellationTokenSource _stopping = new();
+    private TaskCompletionSource _nudge = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Guid? _inFront;
     private bool _resumed;
+    private bool _draining;
 
-    /// <summary>Something shown changed: what waits, an attempt, the last failure.</summary>
+    /// <summary>Something shown changed: what waits, an attempt, the last failure, a refusal.</summary>
     public event Action? Changed;
 
-    /// <summary>The server stored the item (it is gone from the queue).</summary>
+    /// <summary>The server stored the new case or skip (it is gone from the queue).</summary>
     public event Action<PendingSend, CaseEntryResult>? Acknowledged;
 
-    /// <summary>The server refused the item with a reason (it is gone from the queue; sending it again would not help).</summary>
-    public event Action<PendingSend, ApiProblem>? Refused;
+    /// <summary>The server stored the correction (it is gone from the queue).</summary>
+    public event Action<PendingSend, CaseEntryDetails>? Corrected;
 
-    /// <summary>Every item without an answer yet, the one the clerk waits for included, oldest first.</summary>
+    /// <summary>The server refused the item with a reason: it waits in <see cref="Refused"/> for the clerk.</summary>
+    public event Action<PendingSend, ApiProblem>? RefusedItem;
+
+    /// <summary>The user whose items this queue sends (others' items in the same browser stay in the store, untouched).</summary>
+    public string? Owner { get; private set; }
+
+    /// <summary>Every item without an answer yet, the one the form waits for included, oldest first.</summary>
     public IReadOnlyList<PendingSend> Waiting
     {
         get
@@ -50,7 +61,31 @@ public sealed partial class SendingQueue(EntryApi api, ISendStore store, Sending
         }
     }
 
-    /// <summary>The item the clerk is waiting for, with its attempt count; null when every unanswered one is in the background.</summary>
+    /// <summary>When the oldest item still waiting was saved; null when nothing waits.</summary>
+    public DateTimeOffset? WaitingSince
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiting.Count == 0 ? null : _waiting.Min(i => i.QueuedAt);
+            }
+        }
+    }
+
+    /// <summary>Items the server refused, oldest first: the clerk reopens (and fixes) or discards each.</summary>
+    public IReadOnlyList<PendingSend> Refused
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _refused];
+            }
+        }
+    }
+
+    /// <summary>The item the form is waiting for, with its attempt count; null when every unanswered one is in the background.</summary>
     public PendingSend? InFront
     {
         get
@@ -65,72 +100,83 @@ public sealed partial class SendingQueue(EntryApi api, ISendStore store, Sending
     /// <summary>The last send that got no answer; null again once the server answers one.</summary>
     public SendFailure? LastFailure { get; private set; }
 
-    /// <summary>Takes up what the store kept from before (nothing, while it is in memory) and retries it in the background. Once.</summary>
-    public async Task ResumeAsync()
+    /// <summary>The server answered 401: the session ended. Items wait until the clerk signs in again.</summary>
+    public bool NeedsSignIn { get; private set; }
+
+    /// <summary>
+    /// Takes up what the store kept from before for <paramref name="owner"/> (items saved before a reload, a closed tab, a
+    /// restart) and sends what waits in the background. Once per owner.
+    /// </summary>
+    public async Task ResumeAsync(string? owner = null)
     {
         lock (_gate)
         {
-            if (_resumed)
+            if (_resumed && Owner == owner)
             {
                 return;
             }
 
             _resumed = true;
+            Owner = owner;
+            _waiting.Clear();
+            _refused.Clear();
         }
 
         foreach (var item in await store.LoadAsync(_stopping.Token))
         {
+            if (item.Owner is { } itemOwner && itemOwner != owner)
+            {
+                continue;
+            }
+
             lock (_gate)
             {
-                if (_waiting.Any(i => i.Id == item.Id))
+                if (_waiting.Any(i => i.Id == item.Id) || _refused.Any(i => i.Id == item.Id))
                 {
                     continue;
                 }
 
-                _waiting.Add(item);
+                (item.Refusal is null ? _waiting : _refused).Add(item);
             }
-
-            _ = RetryInBackgroundAsync(item.Id);
         }
 
         Changed?.Invoke();
+        Kick();
     }
 
     /// <summary>
-    /// Queues <paramref name="item"/> and sends it while the caller waits, again after each wait of the schedule. Returns the
-    /// server's answer, or null when there was none: the item then stays queued and is sent again in the background. When
-    /// <paramref name="cancellationToken"/> fires (the page is left), the waiting ends, not the item.
+    /// Writes <paramref name="item"/> to the store, then sends it while the caller waits — unless earlier items still wait,
+    /// which are sent first — for at most <see cref="SendingSchedule.ForegroundPatience"/>. Returns the server's answer, or
+    /// null when there was none in time: the item then goes on in the background, and its answer comes as an event. A
+    /// refusal answered in time is handed to the caller and not kept (the form shows it with what was typed).
     /// </summary>
-    public async Task<ApiResult<CaseEntryResult>?> SendAsync(PendingSend item, CancellationToken cancellationToken = default)
+    public async Task<SendAnswer?> SendAsync(PendingSend item, CancellationToken cancellationToken = default)
     {
+        item = item.Queued(DateTimeOffset.UtcNow, Owner);
         await store.PutAsync(item, _stopping.Token);
+        bool behindOthers;
         lock (_gate)
         {
+            behindOthers = _waiting.Count > 0;
             _waiting.Add(item);
-            _inFront = item.Id;
+            if (!behindOthers)
+            {
+                _inFront = item.Id;
+            }
         }
 
-        var waits = schedule.WaitsFor(item);
+        Changed?.Invoke();
+        if (behindOthers)
+        {
+            Kick();
+            return null;
+        }
+
+        var send = TrySendAsync(item.Id);
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
         try
         {
-            for (var i = 0; ; i++)
-            {
-                if (await TrySendAsync(item.Id) is { } answer)
-                {
-                    return answer;
-                }
-
-                if (i >= waits.Count)
-                {
-                    break;
-                }
-
-                await Task.Delay(waits[i], waiting.Token);
-            }
-        }
-        catch (OperationCanceledException) when (waiting.IsCancellationRequested)
-        {
+            await Task.WhenAny(send, Task.Delay(schedule.ForegroundPatience, waiting.Token));
         }
         finally
         {
@@ -138,51 +184,125 @@ public sealed partial class SendingQueue(EntryApi api, ISendStore store, Sending
             {
                 _inFront = null;
             }
-
-            Changed?.Invoke();
         }
 
-        _ = RetryInBackgroundAsync(item.Id);
-        return null;
+        var answer = send.IsCompletedSuccessfully ? send.Result : null;
+        if (answer is { Problem: not null } && !waiting.IsCancellationRequested)
+        {
+            await ForgetRefusedAsync(item.Id);
+        }
+
+        Changed?.Invoke();
+        if (answer is null)
+        {
+            Kick();
+        }
+
+        return answer;
     }
 
-    /// <summary>The clerk's "send again" on an item waiting in the background: now rather than at its next round.</summary>
-    public async Task ResendNowAsync(Guid id)
+    /// <summary>The clerk's "send again", or the link is back: send now rather than at the next round.</summary>
+    public void SendNow()
     {
         lock (_gate)
         {
-            if (_inFront == id)
+            _nudge.TrySetResult();
+        }
+
+        Kick();
+    }
+
+    /// <summary>The clerk takes a refused item back into the form, or throws it away: it leaves the queue and the store.</summary>
+    public async Task ForgetRefusedAsync(Guid id)
+    {
+        lock (_gate)
+        {
+            _refused.RemoveAll(i => i.Id == id);
+        }
+
+        await store.RemoveAsync(id, _stopping.Token);
+        Changed?.Invoke();
+    }
+
+    /// <summary>Stops the sending (the app is closing). The token source is not disposed: a send ending now still reads it.</summary>
+    public void Dispose() => _stopping.Cancel();
+
+    /// <summary>Starts the background sending unless it runs already.</summary>
+    private void Kick()
+    {
+        lock (_gate)
+        {
+            if (_draining || _waiting.Count == 0 || _stopping.IsCancellationRequested)
             {
                 return;
             }
+
+            _draining = true;
         }
 
-        await TrySendAsync(id);
+        _ = DrainAsync();
     }
 
-    /// <summary>Stops the retries (the app is closing). The token source is not disposed: a send ending now still reads it.</summary>
-    public void Dispose() => _stopping.Cancel();
-
-    private bool IsWaiting(Guid id)
+    /// <summary>Sends what waits, oldest first, one at a time; after a send without an answer, waits longer each time (or until nudged).</summary>
+    private async Task DrainAsync()
     {
-        lock (_gate)
-        {
-            return _waiting.Any(i => i.Id == id);
-        }
-    }
-
-    private async Task RetryInBackgroundAsync(Guid id)
-    {
+        var failures = 0;
         try
         {
-            while (IsWaiting(id))
+            while (true)
             {
-                await Task.Delay(schedule.BackgroundWait, _stopping.Token);
-                await TrySendAsync(id);
+                PendingSend? next;
+                lock (_gate)
+                {
+                    if (_waiting.Count == 0 || _stopping.IsCancellationRequested)
+                    {
+                        _draining = false;
+                        return;
+                    }
+
+                    next = _waiting.FirstOrDefault(i => !_inFlight.Contains(i.Id));
+                }
+
+                if (next is not null && await TrySendAsync(next.Id) is not null)
+                {
+                    failures = 0;
+                    continue;
+                }
+
+                // No answer, or only the form's own send under way: wait, then try the oldest again.
+                failures++;
+                await WaitAsync(schedule.RetryWait(failures));
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
+            lock (_gate)
+            {
+                _draining = false;
+            }
+        }
+    }
+
+    private async Task WaitAsync(TimeSpan wait)
+    {
+        Task nudged;
+        lock (_gate)
+        {
+            nudged = _nudge.Task;
+        }
+
+        if (!nudged.IsCompleted)
+        {
+            await Task.WhenAny(nudged, Task.Delay(wait, _stopping.Token));
+        }
+
+        _stopping.Token.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (_nudge.Task.IsCompleted)
+            {
+                _nudge = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
         }
     }
 }

@@ -1,16 +1,20 @@
 namespace Entry.Client.Sending;
 
 /// <summary>
-/// When the queue sends again. While the clerk waits, after each wait of the list in turn (a case about a minute, a skipped
-/// number a few seconds); then in the background, every <see cref="BackgroundWait"/> until the server answers.
+/// How long the form waits for the first answer to a save (<see cref="ForegroundPatience"/>; the clerk goes on typing after
+/// that, and at once when earlier items still wait), and when the queue sends again in the background: after
+/// <see cref="FirstRetry"/>, doubling up to <see cref="BackgroundWait"/>, until the server answers.
 /// </summary>
 public sealed record SendingSchedule
 {
-    public IReadOnlyList<TimeSpan> CaseWaits { get; init; } = Seconds(1, 2, 4, 8, 15, 15, 15);
-    public IReadOnlyList<TimeSpan> SkipWaits { get; init; } = Seconds(1, 2, 4);
+    public TimeSpan ForegroundPatience { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan FirstRetry { get; init; } = TimeSpan.FromSeconds(1);
     public TimeSpan BackgroundWait { get; init; } = TimeSpan.FromSeconds(15);
 
-    public IReadOnlyList<TimeSpan> WaitsFor(PendingSend item) => item.Case is not null ? CaseWaits : SkipWaits;
-
-    private static TimeSpan[] Seconds(params int[] seconds) => [.. seconds.Select(s => TimeSpan.FromSeconds(s))];
+    /// <summary>The wait after the <paramref name="failures"/>-th send in a row without an answer.</summary>
+    public TimeSpan RetryWait(int failures)
+    {
+        var wait = FirstRetry * Math.Pow(2, Math.Clamp(failures - 1, 0, 16));
+        return wait < BackgroundWait ? wait : BackgroundWait;
+    }
 }

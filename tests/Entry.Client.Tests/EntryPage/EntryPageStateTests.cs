@@ -14,7 +14,7 @@ public sealed class EntryPageStateTests
     public void The_list_keeps_the_last_ten_saved_and_every_unanswered_one()
     {
         var held = new HeldBook();
-        var waiting = new RecentCase(Guid.NewGuid(), 1) { State = SendState.Failed };
+        var waiting = new RecentCase(Guid.NewGuid(), 1) { State = SendState.Queued };
         held.Remember(waiting);
         for (var number = 2; number <= 13; number++)
         {

@@ -6,9 +6,9 @@ public enum SendState
 {
     Sending,
     Saved,
-    /// <summary>Not acknowledged yet: sent again in the background with the same id.</summary>
-    Failed,
-    /// <summary>The server answered with a reason; the case can be reopened in the form.</summary>
+    /// <summary>Kept in the browser's queue, not acknowledged yet: sent again in the background with the same id. Never "saved".</summary>
+    Queued,
+    /// <summary>The server answered with a reason; the case can be reopened in the form, or discarded.</summary>
     Refused,
 }
 
@@ -26,4 +26,8 @@ public sealed class RecentCase(Guid id, int entryNumber)
     /// <summary>The case as sent, to reopen it when refused; null for a skipped number.</summary>
     public CaseEntryRequest? Request { get; init; }
     public string? Refusal { get; set; }
+    /// <summary>The queue's item behind the row while it waits or was refused (a correction's differs from the case's id).</summary>
+    public Guid? QueueId { get; set; }
+    /// <summary>A correction of this stored case waits in the queue.</summary>
+    public bool CorrectionQueued { get; set; }
 }
