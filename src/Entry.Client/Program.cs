@@ -23,6 +23,7 @@ builder.Services.AddScoped(_ =>
 });
 builder.Services.AddScoped<EntryApi>();
 builder.Services.AddScoped<SprintLive>();
+builder.Services.AddScoped<PendingCountReports>();
 builder.Services.AddSending();
 builder.Services.AddScoped<CookieAuthenticationStateProvider>();
 builder.Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<CookieAuthenticationStateProvider>());

@@ -40,6 +40,8 @@ public sealed class ScopeWalkTests(ScopeWorld world) : IClassFixture<ScopeWorld>
         ["path:id:int64"] = [world.CountReportB.ToString(CultureInfo.InvariantCulture)],
         ["query:unitCode"] = [ScopeWorld.DistrictB, ScopeWorld.CommuneB, ScopeWorld.Province],
         ["query:district"] = [ScopeWorld.DistrictB],
+        // A search by a part of a book code: the other side's codes must not be found.
+        ["query:code"] = [ScopeWorld.BookB, ScopeWorld.BookP],
     };
 
     /// <summary>Parameters that name nothing of anyone's: the value sent, or null to leave them at their default.</summary>
