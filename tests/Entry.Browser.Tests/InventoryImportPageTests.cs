@@ -80,7 +80,8 @@ public sealed class InventoryImportPageTests(ServerProcess server, ChromiumBrows
         }
 
         await page.GotoAsync("board");
-        var picker = page.Locator("input[data-testid=board-team-choice]");
+        // MudAutocomplete may put the test id on its <input> or around it.
+        var picker = page.Locator("[data-testid=board-team-choice]").Locator("xpath=self::input | .//input").First;
         await picker.FillAsync("dong xoai", new() { Timeout = Timeout });
         var option = page.GetByTestId("team-option").Filter(new() { HasText = "Đồng Xoài" }).First;
         await Assertions.Expect(option).ToBeVisibleAsync(new() { Timeout = Timeout });

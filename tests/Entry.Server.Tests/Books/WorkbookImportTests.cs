@@ -19,8 +19,9 @@ public sealed class WorkbookImportTests(EntryFactory factory) : IClassFixture<En
 
     private static byte[] Workbook(params object?[][] rows)
     {
-        var sheet = rows.Select(r => r.Select((v, i) => (Key: ((char)('A' + i)).ToString(), Value: v))
-            .ToDictionary(c => c.Key, c => c.Value)).ToList();
+        // Every row with the eight columns A–H (MiniExcel writes the keys of the first row); a missing cell is empty.
+        var sheet = rows.Select(r => Enumerable.Range(0, 8)
+            .ToDictionary(i => ((char)('A' + i)).ToString(), i => i < r.Length ? r[i] : null)).ToList();
         using var stream = new MemoryStream();
         MiniExcel.SaveAs(stream, sheet, printHeader: false, excelType: ExcelType.XLSX);
         return stream.ToArray();
