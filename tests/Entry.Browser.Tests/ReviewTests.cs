@@ -64,8 +64,8 @@ public sealed class ReviewTests(ServerProcess server, ChromiumBrowser chromium, 
         await Assertions.Expect(page.GetByTestId("review-revision")).ToContainTextAsync(Officer);
         // The history in words: the flag and its reason as the form names them, not the stored true/false and enum names.
         var changes = page.GetByTestId("review-change");
-        await Assertions.Expect(changes.Filter(new() { HasText = "Cần xác minh" })).ToHaveTextAsync("Cần xác minh: Có → Không");
-        await Assertions.Expect(changes.Filter(new() { HasText = "Lý do cần xác minh" })).ToHaveTextAsync("Lý do cần xác minh: Không đọc được → (để trống)");
+        await Assertions.Expect(changes.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Cần xác minh:") })).ToHaveTextAsync("Cần xác minh: Có → Không");
+        await Assertions.Expect(changes.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Lý do cần xác minh:") })).ToHaveTextAsync("Lý do cần xác minh: Không đọc được → (để trống)");
         await Assertions.Expect(page.GetByTestId("review-history")).Not.ToContainTextAsync("true");
         // One primary action, and nothing of the entry page that does not apply here.
         Assert.Equal(1, await page.Locator("[data-testid=review-case] ~ * .mud-button-filled").CountAsync());
