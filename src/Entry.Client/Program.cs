@@ -27,6 +27,7 @@ builder.Services.AddScoped<OfflineCache>();
 builder.Services.AddScoped<SprintLive>();
 builder.Services.TryAddSingleton<LazyAssemblyLoader>();
 builder.Services.AddSingleton<LiveAssemblies>();
+builder.Services.AddScoped<PendingCountReports>();
 builder.Services.AddSending();
 builder.Services.AddScoped<CookieAuthenticationStateProvider>();
 builder.Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<CookieAuthenticationStateProvider>());

@@ -62,6 +62,15 @@ public sealed class ReviewTests(ServerProcess server, ChromiumBrowser chromium, 
         await Assertions.Expect(page.GetByTestId("review-notice")).ToBeVisibleAsync(new() { Timeout = Timeout });
         await Assertions.Expect(page.GetByTestId("review-status")).ToContainTextAsync("Đã xác minh");
         await Assertions.Expect(page.GetByTestId("review-revision")).ToContainTextAsync(Officer);
+        // The history in words: the flag and its reason as the form names them, not the stored true/false and enum names.
+        var changes = page.GetByTestId("review-change");
+        await Assertions.Expect(changes.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Cần xác minh:") })).ToHaveTextAsync("Cần xác minh: Có → Không");
+        await Assertions.Expect(changes.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Lý do cần xác minh:") })).ToHaveTextAsync("Lý do cần xác minh: Không đọc được → (để trống)");
+        await Assertions.Expect(page.GetByTestId("review-history")).Not.ToContainTextAsync("true");
+        // One primary action, and nothing of the entry page that does not apply here.
+        Assert.Equal(1, await page.Locator("[data-testid=review-case] ~ * .mud-button-filled").CountAsync());
+        await Assertions.Expect(page.GetByTestId("correcting")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("Ctrl+Enter lưu")).ToHaveCountAsync(0);
         await Assertions.Expect(item).ToHaveCountAsync(0, new() { Timeout = Timeout });
         await ScreenshotAsync(page, "review.png");
 
@@ -87,6 +96,8 @@ public sealed class ReviewTests(ServerProcess server, ChromiumBrowser chromium, 
 
             var page = await NewPageAsync();
             await SignInAsync(page, "admin", Password);
+            // The menu counts what waits for the Admin's decision.
+            await Assertions.Expect(page.GetByTestId("pending-count-badge")).ToBeVisibleAsync(new() { Timeout = Timeout });
             await page.GetByTestId("nav-count-reports").ClickAsync(new() { Timeout = Timeout });
             var row = page.Locator($"[data-testid=count-report][data-book='{code}']");
             await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = Timeout });

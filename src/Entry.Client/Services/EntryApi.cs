@@ -67,6 +67,11 @@ public sealed partial class EntryApi(HttpClient http)
             parameters.Add($"type={BookNames.ToCsv(type)}");
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Code))
+        {
+            parameters.Add($"code={Uri.EscapeDataString(query.Code.Trim())}");
+        }
+
         return await http.GetFromJsonAsync<PagedResult<BookDto>>("api/books?" + string.Join('&', parameters), cancellationToken)
             ?? throw new InvalidOperationException("The server sent no books.");
     }
@@ -95,5 +100,5 @@ public sealed partial class EntryApi(HttpClient http)
 /// <summary>Why a sign-in failed: the status code and the server's explanation, if it gave one.</summary>
 public sealed record SignInFailure(HttpStatusCode StatusCode, string? Message);
 
-/// <summary>A page of the book list, optionally narrowed to a unit's subtree and a type.</summary>
-public sealed record BookQuery(string? UnitCode, BookType? Type, int Page = 1, int PageSize = 25);
+/// <summary>A page of the book list, optionally narrowed to a unit's subtree, a type and a part of the code.</summary>
+public sealed record BookQuery(string? UnitCode, BookType? Type, int Page = 1, int PageSize = 25, string? Code = null);

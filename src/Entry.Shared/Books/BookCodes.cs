@@ -32,12 +32,13 @@ public static class BookCodes
         {
             return "book_code contains a line break or another control character";
         }
-        if (!code.All(IsCodeChar) || !char.IsAsciiLetterOrDigit(code[0]) || !char.IsAsciiLetterOrDigit(code[^1]))
+        if (!code.All(IsCodeCharacter) || !char.IsAsciiLetterOrDigit(code[0]) || !char.IsAsciiLetterOrDigit(code[^1]))
         {
             return Rule;
         }
         return null;
     }
 
-    private static bool IsCodeChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.';
+    /// <summary>A character a code may hold (also what a search by a part of a code may hold).</summary>
+    public static bool IsCodeCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.';
 }

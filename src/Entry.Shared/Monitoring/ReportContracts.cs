@@ -17,7 +17,16 @@ public sealed record ProgressReport
     public required string ScopeName { get; init; }
     public required IReadOnlyList<ProgressReportRow> Rows { get; init; }
     public required ProgressReportRow Total { get; init; }
+    /// <summary>The official heading the printed report and the XLSX carry, as the province's own reports do.</summary>
+    public ReportHeading? Heading { get; init; }
 }
+
+/// <summary>
+/// The heading of an administrative report: the issuing body (<c>UBND TỈNH BÌNH PHƯỚC</c> over <c>SỞ TƯ PHÁP</c>), the
+/// number line (<c>Số:      /BC-STP</c>, the number written in when it is issued), the place of the date line
+/// (<c>Bình Phước, ngày … tháng … năm …</c>) and who signs (<c>GIÁM ĐỐC</c>, and a name if configured).
+/// </summary>
+public sealed record ReportHeading(string Authority, string Office, string NumberSymbol, string Place, string SignerTitle, string? SignerName);
 
 /// <summary>
 /// One unit of the report. <c>Percent</c> is done (entered + skipped) of total, rounded to one decimal; <c>Change</c> the

@@ -41,6 +41,8 @@ public sealed class ScopeWalkTests(ScopeWorld world) : IClassFixture<ScopeWorld>
         ["query:unitCode"] = [ScopeWorld.DistrictB, ScopeWorld.CommuneB, ScopeWorld.Province],
         ["query:district"] = [ScopeWorld.DistrictB],
         ["query:bookCode"] = [ScopeWorld.BookB, ScopeWorld.BookP],
+        // A search by a part of a book code: the other side's codes must not be found.
+        ["query:code"] = [ScopeWorld.BookB, ScopeWorld.BookP],
     };
 
     /// <summary>Parameters that name nothing of anyone's: the value sent, or null to leave them at their default.</summary>

@@ -146,7 +146,7 @@ public sealed class InventoryImportTests(EntryFactory factory) : IClassFixture<E
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!;
-        Assert.Contains("not valid UTF-8", problem.Errors["file"][0]);
+        Assert.Contains("neither UTF-8 text nor an XLSX workbook", problem.Errors["file"][0]);
     }
 
     [Fact]

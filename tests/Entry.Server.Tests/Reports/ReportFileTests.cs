@@ -33,7 +33,7 @@ public sealed class ReportFileTests(ReportWorld world) : IClassFixture<ReportWor
         Assert.Equal("bao-cao-tien-do-688-2026-11-24.xlsx", response.Content.Headers.ContentDisposition.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
         var rows = await SheetAsync(response);
         var sheetXml = await SheetXmlAsync(response);
-        Assert.Contains("ySplit=\"2\"", sheetXml); // the title and the headers stay in view
+        Assert.Contains("ySplit=\"6\"", sheetXml); // the heading, the title and the headers stay in view
         Assert.Contains("customWidth=\"1\"", sheetXml);
         Assert.StartsWith("BÁO CÁO TIẾN ĐỘ NHẬP DỮ LIỆU HỘ TỊCH", (string)rows[0]["A"]!);
         Assert.Contains("ngày 24/11/2026", (string)rows[0]["A"]!);
@@ -127,7 +127,27 @@ public sealed class ReportFileTests(ReportWorld world) : IClassFixture<ReportWor
     private Task<int> RenameAsync(string unitCode, string name) =>
         world.Factory.WithDbAsync(db => db.Units.Where(u => u.Code == unitCode).ExecuteUpdateAsync(u => u.SetProperty(x => x.Name, name)));
 
-    private static async Task<List<IDictionary<string, object?>>> SheetAsync(HttpResponseMessage response)
+    [Fact]
+    public async Task The_xlsx_carries_the_official_heading_and_a_place_to_sign()
+    {
+        var rows = await WholeSheetAsync(await world.Admin.GetAsync("/api/reports/progress.xlsx" + Query("688")));
+
+        Assert.Equal(("UBND TỈNH BÌNH PHƯỚC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), ((string)rows[0]["B"]!, (string)rows[0]["E"]!));
+        Assert.Equal(("SỞ TƯ PHÁP", "Độc lập - Tự do - Hạnh phúc"), ((string)rows[1]["B"]!, (string)rows[1]["E"]!));
+        Assert.Equal(("Số:      /BC-STP", "Bình Phước, ngày 24 tháng 11 năm 2026"), ((string)rows[2]["B"]!, (string)rows[2]["E"]!));
+        Assert.StartsWith("BÁO CÁO TIẾN ĐỘ", (string)rows[HeadingRows]["A"]!);
+        Assert.Equal("GIÁM ĐỐC", rows[^3]["E"]);
+        Assert.Equal("(Ký, ghi rõ họ tên và đóng dấu)", rows[^2]["E"]);
+    }
+
+    /// <summary>The heading's lines above the title, and the signature's below the total.</summary>
+    private const int HeadingRows = 4, SignatureRows = 4;
+
+    /// <summary>The title, the headers and the table: the sheet without its heading and signature.</summary>
+    private static async Task<List<IDictionary<string, object?>>> SheetAsync(HttpResponseMessage response) =>
+        (await WholeSheetAsync(response)).Skip(HeadingRows).SkipLast(SignatureRows).ToList();
+
+    private static async Task<List<IDictionary<string, object?>>> WholeSheetAsync(HttpResponseMessage response)
     {
         response.EnsureSuccessStatusCode();
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());

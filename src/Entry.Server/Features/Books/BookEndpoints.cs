@@ -27,12 +27,12 @@ public static class BookEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Import the book inventory CSV: the good rows are stored, every bad row is answered with its line and reason.");
+            .WithSummary("Import the book inventory, a CSV or an XLSX workbook: the good rows are stored, every bad row is answered with its line and reason.");
         group.MapGet("/", List)
             .RequireRoles(Roles.Admin, Roles.Monitor, Roles.TeamLeader)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .WithSummary("The books, in the order of work, filtered by unit (with its subtree), type, condition and status; paged. A district Monitor gets their district's books, 403 for a unit outside it.");
+            .WithSummary("The books, in the order of work, filtered by unit (with its subtree), type, condition, status and a part of the code (any letter case); paged. A district Monitor gets their district's books, 403 for a unit outside it.");
         group.MapGet("/export", Export)
             .RequireRoles(Roles.Admin, Roles.Monitor)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
@@ -70,7 +70,7 @@ public static class BookEndpoints
     private static async Task<Results<Ok<PagedResult<BookDto>>, ProblemHttpResult>> List(
         ClaimsPrincipal user, MonitorAreas areas, EntryDb db, CancellationToken ct,
         string? unitCode = null, string? type = null, string? condition = null, string? status = null,
-        int page = 1, int pageSize = 50)
+        string? code = null, int page = 1, int pageSize = 50)
     {
         var errors = new Dictionary<string, Phrase[]>();
         BookType parsedType = default;
@@ -87,6 +87,11 @@ public static class BookEndpoints
         if (status is not null && !BookNames.TryParseStatus(status, out parsedStatus))
         {
             errors["status"] = [Phrase.Of("books.status.unknown", status)];
+        }
+        code = string.IsNullOrWhiteSpace(code) ? null : code.Trim();
+        if (code is not null && (code.Length > BookCodes.MaxLength || !code.All(BookCodes.IsCodeCharacter)))
+        {
+            errors["code"] = [$"Search by a part of a book code: at most {BookCodes.MaxLength} of the characters A-Z a-z 0-9 - _ ."];
         }
         if (page < 1)
         {
@@ -136,6 +141,13 @@ public static class BookEndpoints
         if (status is not null)
         {
             books = books.Where(b => b.Status == parsedStatus);
+        }
+        if (code is not null)
+        {
+            // LIKE ignores ASCII letter case in SQLite, as codes are compared; '_' is a code character, not a wildcard
+            // (a percent sign or a backslash cannot be in the search: checked above).
+            var pattern = "%" + code.Replace("_", "\\_") + "%";
+            books = books.Where(b => EF.Functions.Like(b.Code, pattern, "\\"));
         }
 
         var total = await books.CountAsync(ct);

@@ -3,8 +3,6 @@ using Entry.Server.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Entry.Server.Data;
 using Entry.Shared.Books;
 using Entry.Shared.Entries;
@@ -35,17 +33,29 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
     /// <summary>The answer lists this many rejected rows and this many warnings at most (with the count of all).</summary>
     public const int MaxListedMessages = 1000;
 
-    public async Task<(ImportResult? Result, ImportFileError? Error)> ImportAsync(Stream csv, CancellationToken ct)
+    /// <summary>Imports a CSV (UTF-8) or an XLSX workbook (its first sheet), told apart by the file's first bytes.</summary>
+    public async Task<(ImportResult? Result, ImportFileError? Error)> ImportAsync(Stream file, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         Parsed parsed;
         try
         {
-            parsed = await ParseAsync(new SizeLimitedStream(csv, MaxFileBytes), ct);
+            // At most MaxFileBytes are held: a workbook must be read from a seekable stream, and a CSV is small beside the rows it holds.
+            using var copy = new MemoryStream();
+            await new SizeLimitedStream(file, MaxFileBytes).CopyToAsync(copy, ct);
+            copy.Position = 0;
+            var source = InventorySource.IsWorkbook(copy)
+                ? InventorySource.WorkbookRows(copy).ToAsyncEnumerable()
+                : InventorySource.CsvRows(copy, ct);
+            parsed = await ParseAsync(source, ct);
         }
         catch (SizeLimitedStream.LimitExceededException)
         {
             return (null, new ImportFileError(Phrase.Of("import.tooLarge", MaxFileBytes / (1024 * 1024)), TooLarge: true));
+        }
+        catch (UnreadableInventoryException unreadable)
+        {
+            return (null, new ImportFileError(unreadable.Reason));
         }
         if (parsed.Error is not null)
         {
@@ -105,7 +115,7 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
 
     private sealed record ParsedRow(int Line, Book Book, Phrase? Warning);
 
-    private async Task<Parsed> ParseAsync(Stream csv, CancellationToken ct)
+    private async Task<Parsed> ParseAsync(IAsyncEnumerable<SourceRow> source, CancellationToken ct)
     {
         var unitCodes = (await db.Units.AsNoTracking().Select(u => u.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var now = clock.GetUtcNow();
@@ -114,80 +124,64 @@ public sealed partial class BookImporter(EntryDb db, TimeProvider clock, ILogger
         var warnings = new List<ImportRowMessage>();
         var firstLineOfCode = new Dictionary<string, int>(BookCodes.Comparer);
 
-        using var reader = new StreamReader(csv, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        await using var rowsOfFile = source.GetAsyncEnumerator(ct);
+        if (!await rowsOfFile.MoveNextAsync())
         {
-            HasHeaderRecord = false,
-            TrimOptions = TrimOptions.Trim,
-            IgnoreBlankLines = true,
-            BadDataFound = null,
-        };
-        using var parser = new CsvParser(reader, config);
-        try
+            return new Parsed(new ImportFileError(Phrase.Of("import.empty", string.Join(',', Columns))));
+        }
+        var header = rowsOfFile.Current.Cells.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        if (!header.SequenceEqual(Columns))
         {
-            if (!await parser.ReadAsync())
+            return new Parsed(new ImportFileError(Phrase.Of("import.header", string.Join(',', Columns))));
+        }
+
+        while (await rowsOfFile.MoveNextAsync())
+        {
+            ct.ThrowIfCancellationRequested();
+            var (line, record) = rowsOfFile.Current;
+            if (rows.Count + rejected.Count >= MaxRows)
             {
-                return new Parsed(new ImportFileError(Phrase.Of("import.empty", string.Join(',', Columns))));
+                return new Parsed(new ImportFileError(Phrase.Of("import.tooManyRows", MaxRows.ToString("N0", CultureInfo.InvariantCulture))));
             }
-            var header = parser.Record!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
-            if (!header.SequenceEqual(Columns))
+            var code = record.Length > 0 ? record[0] : "";
+            if (record.Length != Columns.Length)
             {
-                return new Parsed(new ImportFileError(Phrase.Of("import.header", string.Join(',', Columns))));
+                rejected.Add(new ImportRowMessage(line, Echo(code), Say(Phrase.Of("import.columns", Columns.Length, record.Length))));
+                continue;
+            }
+            var tooLong = Enumerable.Range(0, Columns.Length).Where(i => record[i].Length > MaxCellLength).Select(i => Columns[i]).ToList();
+            if (tooLong.Count > 0)
+            {
+                rejected.Add(new ImportRowMessage(line, Echo(code),
+                    Say(Phrase.Of("import.cellTooLong", string.Join(", ", tooLong), MaxCellLength.ToString("N0", CultureInfo.InvariantCulture)))));
+                continue;
             }
 
-            while (await parser.ReadAsync())
+            var reasons = new List<Phrase>();
+            var book = ReadRow(record, unitCodes, reasons, now);
+            if (BookCodes.IsValid(code))
             {
-                ct.ThrowIfCancellationRequested();
-                var record = parser.Record!;
-                var line = parser.RawRow - record.Sum(f => f.Count(c => c == '\n'));
-                if (rows.Count + rejected.Count >= MaxRows)
+                if (firstLineOfCode.TryGetValue(code, out var first))
                 {
-                    return new Parsed(new ImportFileError(Phrase.Of("import.tooManyRows", MaxRows.ToString("N0", CultureInfo.InvariantCulture))));
-                }
-                var code = record.Length > 0 ? record[0] : "";
-                if (record.Length != Columns.Length)
-                {
-                    rejected.Add(new ImportRowMessage(line, Echo(code), Say(Phrase.Of("import.columns", Columns.Length, record.Length))));
-                    continue;
-                }
-                var tooLong = Enumerable.Range(0, Columns.Length).Where(i => record[i].Length > MaxCellLength).Select(i => Columns[i]).ToList();
-                if (tooLong.Count > 0)
-                {
-                    rejected.Add(new ImportRowMessage(line, Echo(code),
-                        Say(Phrase.Of("import.cellTooLong", string.Join(", ", tooLong), MaxCellLength.ToString("N0", CultureInfo.InvariantCulture)))));
-                    continue;
-                }
-
-                var reasons = new List<Phrase>();
-                var book = ReadRow(record, unitCodes, reasons, now);
-                if (BookCodes.IsValid(code))
-                {
-                    if (firstLineOfCode.TryGetValue(code, out var first))
-                    {
-                        reasons.Add(Phrase.Of("import.duplicate", first));
-                    }
-                    else
-                    {
-                        firstLineOfCode[code] = line;
-                    }
-                }
-
-                if (reasons.Count > 0 || book is null)
-                {
-                    rejected.Add(new ImportRowMessage(line, Echo(code), string.Join("; ", reasons.Select(Say))));
+                    reasons.Add(Phrase.Of("import.duplicate", first));
                 }
                 else
                 {
-                    var warning = book.SpansCutoff
-                        ? Phrase.Of("import.spansCutoff", BookNames.Cutoff)
-                        : null;
-                    rows.Add(new ParsedRow(line, book, warning));
+                    firstLineOfCode[code] = line;
                 }
             }
-        }
-        catch (DecoderFallbackException)
-        {
-            return new Parsed(new ImportFileError(Phrase.Of("import.notUtf8")));
+
+            if (reasons.Count > 0 || book is null)
+            {
+                rejected.Add(new ImportRowMessage(line, Echo(code), string.Join("; ", reasons.Select(Say))));
+            }
+            else
+            {
+                var warning = book.SpansCutoff
+                    ? Phrase.Of("import.spansCutoff", BookNames.Cutoff)
+                    : null;
+                rows.Add(new ParsedRow(line, book, warning));
+            }
         }
         return new Parsed((rows, rejected, warnings));
     }

@@ -5,14 +5,15 @@ using Microsoft.Net.Http.Headers;
 namespace Entry.Server.Features.Books;
 
 /// <summary>
-/// The body of <c>POST /api/books/import</c>: the CSV itself (text/csv and its kin), or a multipart form holding exactly
+/// The body of <c>POST /api/books/import</c>: the CSV or XLSX itself (text/csv and its kin, the XLSX type), or a multipart form holding exactly
 /// one file, in the field <c>file</c>. A body that cannot be read as either is a problem naming <c>file</c>, never a 500:
 /// a multipart without a boundary, one that is not multipart inside or is cut short, no file or two, a body over
 /// <see cref="BookImporter.MaxFileBytes"/> (413), another content type (415).
 /// </summary>
 internal static class ImportBody
 {
-    private static readonly string[] CsvMediaTypes = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"];
+    private static readonly string[] FileMediaTypes =
+        ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"];
 
     /// <summary>The multipart headers and boundaries around the file.</summary>
     private const long MultipartOverhead = 64 * 1024;
@@ -27,7 +28,7 @@ internal static class ImportBody
         {
             return (null, Unsupported());
         }
-        if (CsvMediaTypes.Any(m => mediaType.Equals(m, StringComparison.OrdinalIgnoreCase)))
+        if (FileMediaTypes.Any(m => mediaType.Equals(m, StringComparison.OrdinalIgnoreCase)))
         {
             return (request.Body, null);
         }

@@ -10,6 +10,7 @@ using Entry.Shared.Monitoring;
 using Entry.Shared.Progress;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Entry.Server.Features.Reports;
 
@@ -18,7 +19,8 @@ namespace Entry.Server.Features.Reports;
 /// districts (their whole subtree) and the province's own books; with a district — always their own for a district
 /// Monitor — that district's own books and its communes. Units holding no book are left out.
 /// </summary>
-public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, MonitorAreas areas, SprintSettingsStore sprint, TimeProvider time)
+public sealed class ProgressReportBuilder(
+    EntryDb db, ScopeFigures figures, MonitorAreas areas, SprintSettingsStore sprint, TimeProvider time, IOptions<ReportOptions> options)
 {
     public const string TotalName = "Tổng cộng";
 
@@ -160,7 +162,29 @@ public sealed class ProgressReportBuilder(EntryDb db, ScopeFigures figures, Moni
             ScopeName = scopeName,
             Rows = rows,
             Total = totalRow,
+            Heading = Heading(options.Value.Heading, units.FirstOrDefault(u => u.ParentCode is null)?.Name),
         }, null);
+    }
+
+    /// <summary>The configured heading; what is left empty comes from the province's name ("Tỉnh Bình Phước").</summary>
+    public static ReportHeading Heading(ReportHeadingOptions heading, string? provinceName)
+    {
+        var name = provinceName?.Trim() ?? "";
+        var place = name;
+        foreach (var kind in new[] { "Tỉnh ", "Thành phố " })
+        {
+            if (place.StartsWith(kind, StringComparison.OrdinalIgnoreCase))
+            {
+                place = place[kind.Length..];
+            }
+        }
+        return new ReportHeading(
+            string.IsNullOrWhiteSpace(heading.Authority) ? ("UBND " + name.ToUpper(CultureInfo.GetCultureInfo("vi-VN"))).Trim() : heading.Authority.Trim(),
+            heading.Office.Trim(),
+            heading.NumberSymbol.Trim(),
+            string.IsNullOrWhiteSpace(heading.Place) ? place : heading.Place.Trim(),
+            heading.SignerTitle.Trim(),
+            string.IsNullOrWhiteSpace(heading.SignerName) ? null : heading.SignerName.Trim());
     }
 
     private static ProgressReportRow Row(int no, string code, string name, Sum now, Sum? then, decimal target)

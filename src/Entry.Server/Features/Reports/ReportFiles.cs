@@ -54,19 +54,21 @@ public static class ReportFiles
 
     public static byte[] Xlsx(ProgressReport report)
     {
-        var sheet = new List<Dictionary<string, object?>>
+        var heading = HeadingLines(report);
+        var sheet = new List<Dictionary<string, object?>>(heading)
         {
             Line(Title(report)),
             Columns.Zip(Headers).ToDictionary(c => c.First, c => (object?)SpreadsheetText.Cell(c.Second)),
         };
         sheet.AddRange(report.Rows.Select(r => Line(r.No, r)));
         sheet.Add(Line(null, report.Total));
+        sheet.AddRange(SignatureLines(report));
 
         var configuration = new OpenXmlConfiguration
         {
             AutoFilter = false,
             TableStyles = TableStyles.None,
-            FreezeRowCount = 2,
+            FreezeRowCount = heading.Count + 2,
             DynamicColumns = Columns.Zip(Widths).Select(c => new DynamicExcelColumn(c.First) { Width = c.Second }).ToArray(),
         };
         using var stream = new MemoryStream();
@@ -100,6 +102,45 @@ public static class ReportFiles
         }
         return stream.ToArray();
     }
+
+    /// <summary>Official heading: the issuing body on the left, the national motto on the right, the number and the place-date line, as the province's reports start.</summary>
+    public static List<Dictionary<string, object?>> HeadingLines(ProgressReport report)
+    {
+        if (report.Heading is not { } h)
+        {
+            return [];
+        }
+        return
+        [
+            Pair(h.Authority, Motto[0]),
+            Pair(h.Office, Motto[1]),
+            Pair($"Số:      /{h.NumberSymbol}", PlaceDate(h.Place, report.Date)),
+            Pair(null, null),
+        ];
+    }
+
+    /// <summary>After the table: the signer's title, the note to sign and seal, and the signer's name if configured.</summary>
+    private static List<Dictionary<string, object?>> SignatureLines(ProgressReport report) => report.Heading is not { } h ? [] :
+    [
+        Pair(null, null),
+        Pair("Nơi nhận:", h.SignerTitle),
+        Pair("- Như trên;", "(Ký, ghi rõ họ tên và đóng dấu)"),
+        Pair("- Lưu: VT.", h.SignerName),
+    ];
+
+    public static readonly string[] Motto = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"];
+
+    /// <summary><c>Bình Phước, ngày 24 tháng 11 năm 2026</c>.</summary>
+    public static string PlaceDate(string place, DateOnly date) =>
+        $"{place}, ngày {date.Day:00} tháng {date.Month:00} năm {date.Year}";
+
+    private static Dictionary<string, object?> Pair(string? left, string? right) =>
+        Columns.ToDictionary(c => c, c => c switch
+        {
+            "B" => left is null ? null : (object?)SpreadsheetText.Cell(left),
+            "E" => right is null ? null : SpreadsheetText.Cell(right),
+            _ => null,
+        });
 
     private static Dictionary<string, object?> Line(string title) =>
         Columns.ToDictionary(c => c, c => c == "A" ? (object?)SpreadsheetText.Cell(title) : null);
