@@ -1,7 +1,7 @@
 using System.Globalization;
 using Entry.Client.Services;
 
-namespace Entry.Client.Tests.Services;
+namespace Entry.Client.Tests.Culture;
 
 /// <summary>English is British English: day-first dates and 24-hour times; an English stored by the older app still reads as English.</summary>
 public sealed class CultureChoiceTests
