@@ -42,6 +42,8 @@ public sealed class PhoneLayoutTests(ServerProcess server, ChromiumBrowser chrom
         await Assertions.Expect(page.GetByTestId("drawer-nav-" + section)).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("drawer-nav-" + section)).ToContainTextAsync(VietnameseLabel[section]);
         await Assertions.Expect(page.GetByTestId("drawer-sign-out")).ToBeVisibleAsync();
+        // The drawer slides in: measure once it has arrived at the screen's left edge.
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=nav-drawer]').getBoundingClientRect().left >= 0");
         await ExpectWithinTheScreenAsync(page.GetByTestId("drawer-sign-out"));
         await ExpectWithinTheScreenAsync(page.GetByTestId("drawer-language-switch"));
         await ScreenshotAsync(page, $"phone-{userName}-menu.png");
