@@ -5,8 +5,6 @@ using Entry.Client.Services;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
-using Microsoft.AspNetCore.Components.WebAssembly.Services;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.JSInterop;
 using MudBlazor.Services;
 
@@ -25,8 +23,6 @@ builder.Services.AddScoped(_ =>
 builder.Services.AddScoped<EntryApi>();
 builder.Services.AddScoped<OfflineCache>();
 builder.Services.AddScoped<SprintLive>();
-builder.Services.TryAddSingleton<LazyAssemblyLoader>();
-builder.Services.AddSingleton<LiveAssemblies>();
 builder.Services.AddScoped<PendingCountReports>();
 builder.Services.AddSending();
 builder.Services.AddScoped<CookieAuthenticationStateProvider>();

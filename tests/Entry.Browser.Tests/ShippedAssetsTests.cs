@@ -7,8 +7,7 @@ namespace Entry.Browser.Tests;
 
 /// <summary>
 /// The browser app as <c>dotnet run</c> serves it (the suite's server is the Debug build in Development): its files travel
-/// compressed, the fingerprinted ones are cached for a year, so a second visit takes none of them from the network, and
-/// the live hub's client is not part of a clerk's first download.
+/// compressed, the fingerprinted ones are cached for a year, so a second visit takes none of them from the network.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class ShippedAssetsTests(ServerProcess server, ChromiumBrowser chromium, ITestOutputHelper output)
@@ -38,8 +37,6 @@ public sealed partial class ShippedAssetsTests(ServerProcess server, ChromiumBro
             Assert.True(response.CacheControl.Contains("immutable", StringComparison.Ordinal) && response.CacheControl.Contains("max-age=31536000", StringComparison.Ordinal),
                 $"{response.Path} came with Cache-Control '{response.CacheControl}'");
         }
-        // Only the monitoring pages follow the hub: the sign-in page (like /entry) starts without SignalR.
-        Assert.DoesNotContain(framework, r => r.Path.Contains("SignalR", StringComparison.Ordinal));
 
         var second = await page.Context.NewPageAsync();
         var again = await RecordAsync(second);
