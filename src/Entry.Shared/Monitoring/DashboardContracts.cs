@@ -68,7 +68,8 @@ public sealed record DayPoint(DateOnly Date, long? Done, long? Cumulative, long 
 
 /// <summary>
 /// <c>PerDay</c>: the average of the last (up to seven) whole days since the start, or today's so far on the first day.
-/// <c>ProjectedFinish</c>: today + what is left at that pace (null when nothing is being done). <c>NeededPerDay</c>: what is
+/// <c>ProjectedFinish</c>: the campaign's one projection of the place (the same date as <c>GET /api/assignment/projection</c>:
+/// every team's queue at its rostered capacity; null when some work has no team or no rostered time). <c>NeededPerDay</c>: what is
 /// left over the days left up to and including the end date. <c>DaysLate</c>: projected finish − end date (negative: early).
 /// </summary>
 public sealed record DashboardProjection(double PerDay, DateOnly? ProjectedFinish, DateOnly EndDate, int? DaysLate, double NeededPerDay, bool OnTrack);
@@ -89,9 +90,11 @@ public sealed record TeamBehind(int TeamId, string TeamName, string UnitCode, st
 
 /// <summary>
 /// The hub's <c>dashboardChanged</c> message to a dashboard (<c>WatchDashboard(scope)</c>), at most once a second and only after a
-/// change: the figures that move while clerks work. <c>Units</c> holds every row of the dashboard's table by its scope.
+/// change: the figures that move while clerks work. <c>Units</c> holds every row of the dashboard's table by its scope;
+/// <c>TeamsBehind</c> the whole list as <see cref="DashboardResponse.TeamsBehind"/>.
 /// </summary>
 public sealed record DashboardLive(string Scope, ProgressFigures Totals, BookCounts Books, IReadOnlyList<DashboardTypeRow> ByType,
-    IReadOnlyList<UnitFiguresLive> Units, ShiftRate? OpenShift, long TodayDone, DashboardNational National, DateTimeOffset At);
+    IReadOnlyList<UnitFiguresLive> Units, ShiftRate? OpenShift, long TodayDone, DashboardNational National,
+    IReadOnlyList<TeamBehind> TeamsBehind, DateTimeOffset At);
 
 public sealed record UnitFiguresLive(string Scope, ProgressFigures Figures, BookCounts Books);

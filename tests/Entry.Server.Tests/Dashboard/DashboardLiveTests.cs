@@ -62,6 +62,21 @@ public sealed class DashboardLiveTests(DashboardWorld world) : IClassFixture<Das
     }
 
     [Fact]
+    public async Task The_teams_behind_move_on_the_hub_when_a_team_enters_a_case()
+    {
+        await using var monitor = await LiveClient.ConnectAsync(world.Factory, await world.SignInAsync("mon-province"));
+        var seen = Record(monitor);
+        var before = (await WatchAsync(monitor, "province")).TeamsBehind.Single(t => t.TeamId == world.Team689);
+
+        await world.LogAsync(world.K1, DashboardWorld.Birth689);
+
+        await Local.EventuallyAsync(() => Task.FromResult(seen.Any(d => d.TeamsBehind.Any(t => t.TeamId == world.Team689 && t.Done == before.Done + 1))),
+            "the teams behind on the province's dashboard");
+        var after = seen.Last().TeamsBehind.Single(t => t.TeamId == world.Team689);
+        Assert.Equal((before.Planned, before.Shortfall - 1), (after.Planned, after.Shortfall));
+    }
+
+    [Fact]
     public async Task One_connection_watching_the_province_and_a_district_gets_both_until_it_unwatches_the_district()
     {
         await using var monitor = await LiveClient.ConnectAsync(world.Factory, await world.SignInAsync("mon-province"));

@@ -49,14 +49,14 @@ public sealed class DashboardMathTests
     }
 
     [Fact]
-    public void The_projection_takes_the_pace_of_the_last_seven_whole_days()
+    public void The_pace_is_the_average_of_the_last_seven_whole_days_and_the_finish_is_the_one_projected()
     {
         var start = Today.AddDays(-10);
         var doneOn = Enumerable.Range(1, 10).ToDictionary(i => Today.AddDays(-i), i => i <= 7 ? 10L : 500L);
         doneOn[Today] = 4;
         var end = Today.AddDays(19);
 
-        var projection = DashboardMath.Projection(Sprint(start, end), Today, target: 1000, doneNow: 300, doneOn);
+        var projection = DashboardMath.Projection(Sprint(start, end), Today, target: 1000, doneNow: 300, doneOn, projectedFinish: Today.AddDays(70));
 
         Assert.Equal(10, projection.PerDay);
         Assert.Equal(Today.AddDays(70), projection.ProjectedFinish);
@@ -70,7 +70,7 @@ public sealed class DashboardMathTests
     public void On_the_first_day_the_pace_is_today_so_far_and_an_early_finish_is_on_track()
     {
         var projection = DashboardMath.Projection(Sprint(Today, Today.AddDays(29)), Today, target: 1000, doneNow: 50,
-            new Dictionary<DateOnly, long> { [Today] = 50 });
+            new Dictionary<DateOnly, long> { [Today] = 50 }, projectedFinish: Today.AddDays(19));
 
         Assert.Equal(50, projection.PerDay);
         Assert.Equal(Today.AddDays(19), projection.ProjectedFinish);
@@ -79,12 +79,12 @@ public sealed class DashboardMathTests
     }
 
     [Fact]
-    public void Without_any_pace_there_is_no_projected_finish_and_when_all_is_done_it_is_today()
+    public void Without_a_projected_finish_there_is_none_shown_and_when_all_is_done_it_is_today()
     {
         var sprint = Sprint(Today.AddDays(-3), Today.AddDays(3));
 
-        var idle = DashboardMath.Projection(sprint, Today, target: 100, doneNow: 0, new Dictionary<DateOnly, long>());
-        var done = DashboardMath.Projection(sprint, Today, target: 100, doneNow: 100, new Dictionary<DateOnly, long>());
+        var idle = DashboardMath.Projection(sprint, Today, target: 100, doneNow: 0, new Dictionary<DateOnly, long>(), projectedFinish: null);
+        var done = DashboardMath.Projection(sprint, Today, target: 100, doneNow: 100, new Dictionary<DateOnly, long>(), projectedFinish: null);
 
         Assert.Equal((0d, null, null, false), (idle.PerDay, idle.ProjectedFinish, idle.DaysLate, idle.OnTrack));
         Assert.Equal(100.0 / 4, idle.NeededPerDay);

@@ -5,7 +5,7 @@ namespace Entry.Client.Components.Monitoring;
 
 /// <summary>
 /// The dashboard as loaded, kept current by the hub's <c>dashboardChanged</c> until the next refetch. A message older than
-/// what is shown (sent while the dashboard was being read) is skipped. The projection and the teams behind stay as loaded.
+/// what is shown (sent while the dashboard was being read) is skipped. The projection stays as loaded (it moves with rosters and the plan, not with each case).
 /// </summary>
 public sealed class LiveDashboard(DashboardResponse loaded)
 {
@@ -31,6 +31,7 @@ public sealed class LiveDashboard(DashboardResponse loaded)
             Shifts = live.OpenShift is { } open ? WithShift(shown.Shifts, open) : shown.Shifts,
             Days = WithToday(shown.Days, MonitorTime.ProvinceDate(live.At), live.TodayDone),
             National = live.National,
+            TeamsBehind = live.TeamsBehind,
         };
         return true;
     }

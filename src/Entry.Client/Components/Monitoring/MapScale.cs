@@ -21,11 +21,16 @@ public static class MapScale
         string.Create(CultureInfo.CurrentCulture, $"{step * 20}–{(step + 1) * 20}%");
 
     /// <summary>A label's font size in the map's own units: a 36th of its width (the server picks the box).</summary>
-    public static double LabelSize(string viewBox)
+    public static double LabelSize(string viewBox) => Size(viewBox) is { Width: > 0 } size ? size.Width / 36 : 12;
+
+    /// <summary>The width and height of an SVG view box "x y width height" (0, 0 when it cannot be read).</summary>
+    public static (double Width, double Height) Size(string viewBox)
     {
         var parts = viewBox.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length == 4 && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var width) && width > 0
-            ? width / 36
-            : 12;
+        return parts.Length == 4
+               && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var width)
+               && double.TryParse(parts[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var height)
+            ? (width, height)
+            : (0, 0);
     }
 }

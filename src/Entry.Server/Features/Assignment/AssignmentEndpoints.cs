@@ -34,26 +34,14 @@ public static class AssignmentEndpoints
         TypedResults.Ok(await assignment.RecomputeAsync(ct));
 
     private static async Task<Results<Ok<ProjectionResponse>, ProblemHttpResult>> Projection(
-        ClaimsPrincipal user, MonitorAreas areas, AssignmentService assignment, EntryDb db, CancellationToken ct)
+        ClaimsPrincipal user, MonitorAreas areas, FinishProjection projections, CancellationToken ct)
     {
         var area = await areas.OfReaderAsync(user, ct);
         if (area.SeesNothing)
         {
             return AreaRefusals.NoArea().ToProblem();
         }
-        var projection = await assignment.ProjectAsync(ct);
-        if (area.OnlyDistrict is not { } district)
-        {
-            return TypedResults.Ok(projection);
-        }
-        // A district Monitor: the district and its communes, and the district's finish in place of the province's.
-        var inDistrict = (await db.Units.AsNoTracking().Where(u => u.DistrictCode == district).Select(u => u.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var units = projection.Units.Where(u => inDistrict.Contains(u.UnitCode)).ToList();
-        return TypedResults.Ok(new ProjectionResponse
-        {
-            ProvinceProjectedFinish = units.FirstOrDefault(u => u.UnitCode == district)?.ProjectedFinish,
-            Units = units,
-        });
+        return TypedResults.Ok(await projections.ProjectAsync(area.OnlyDistrict, ct));
     }
 
     /// <summary>More books than any unit holds (the largest district holds a few thousand).</summary>

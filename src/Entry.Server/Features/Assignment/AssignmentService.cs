@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Entry.Server.Features.Assignment;
 
 /// <summary>Runs the planner over the database: loads units, teams, capacities and open books; stores every queue.</summary>
-public sealed partial class AssignmentService(EntryDb db, TeamCapacity capacity, ILogger<AssignmentService> logger)
+public sealed partial class AssignmentService(EntryDb db, TeamCapacity capacity, FinishProjection projections, ILogger<AssignmentService> logger)
 {
     public async Task<AssignmentSummary> RecomputeAsync(CancellationToken ct)
     {
@@ -29,7 +29,7 @@ public sealed partial class AssignmentService(EntryDb db, TeamCapacity capacity,
 
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogPlanned(teams.Count, placements.Count, books.Count - placements.Count, elapsed);
-        var projection = await ProjectAsync(ct, capacities);
+        var projection = await projections.ProjectAsync(district: null, ct, capacities);
         return new AssignmentSummary
         {
             Teams = teams.Count,
@@ -66,70 +66,6 @@ public sealed partial class AssignmentService(EntryDb db, TeamCapacity capacity,
             await command.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
-    }
-
-    /// <summary>
-    /// The projected finish of each unit (its whole subtree, wherever its books are queued) and of the province:
-    /// a book is done when its team has entered every book before it in the queue, at the team's weekly capacity.
-    /// </summary>
-    public async Task<ProjectionResponse> ProjectAsync(CancellationToken ct, Dictionary<int, double>? capacities = null)
-    {
-        capacities ??= await capacity.WeeklyCasesAsync(ct);
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Code, u.Name, u.Level, u.ParentCode }).ToListAsync(ct);
-        var books = await db.Books.AsNoTracking()
-            .Where(b => b.Status != BookStatus.Finished)
-            .Select(b => new { b.UnitCode, b.TeamId, b.QueuePosition, b.CaseCount })
-            .ToListAsync(ct);
-
-        var done = new Dictionary<string, (long Cases, double Weeks)>();
-        foreach (var queue in books.GroupBy(b => b.TeamId))
-        {
-            var weekly = queue.Key is { } teamId ? capacities.GetValueOrDefault(teamId) : 0;
-            long cumulative = 0;
-            foreach (var book in queue.OrderBy(b => b.QueuePosition))
-            {
-                cumulative += book.CaseCount;
-                var weeks = queue.Key is null || weekly <= 0 ? double.PositiveInfinity : cumulative / weekly;
-                var (cases, latest) = done.GetValueOrDefault(book.UnitCode);
-                done[book.UnitCode] = (cases + book.CaseCount, Math.Max(latest, weeks));
-            }
-        }
-
-        var children = units.Where(u => u.ParentCode is not null).ToLookup(u => u.ParentCode!);
-        var byCode = units.ToDictionary(u => u.Code);
-        var result = new List<UnitProjection>();
-        (long Cases, double Weeks) Subtree(string code)
-        {
-            var (cases, weeks) = done.GetValueOrDefault(code);
-            foreach (var child in children[code])
-            {
-                var (c, w) = Subtree(child.Code);
-                cases += c;
-                weeks = Math.Max(weeks, w);
-            }
-            var unit = byCode[code];
-            result.Add(new UnitProjection
-            {
-                UnitCode = code,
-                Name = unit.Name,
-                Level = unit.Level,
-                RemainingCases = cases,
-                ProjectedFinish = double.IsInfinity(weeks) ? null : capacity.Today.AddDays((int)Math.Ceiling(weeks * 7)),
-            });
-            return (cases, weeks);
-        }
-
-        DateOnly? province = null;
-        foreach (var root in units.Where(u => u.ParentCode is null))
-        {
-            var (_, weeks) = Subtree(root.Code);
-            province = double.IsInfinity(weeks) ? null : capacity.Today.AddDays((int)Math.Ceiling(weeks * 7));
-        }
-        return new ProjectionResponse
-        {
-            ProvinceProjectedFinish = province,
-            Units = result.OrderBy(u => u.Level).ThenBy(u => u.UnitCode, StringComparer.Ordinal).ToList(),
-        };
     }
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Assignment planned for {Teams} teams: {Assigned} books queued, {Unassigned} without a team, in {ElapsedMs} ms")]

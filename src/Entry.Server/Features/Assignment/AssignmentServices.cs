@@ -11,6 +11,7 @@ public static class AssignmentServices
         services.AddOptions<PlanningOptions>().BindConfiguration(PlanningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<TeamCapacity>();
         services.AddScoped<AssignmentService>();
+        services.AddScoped<FinishProjection>();
         services.AddOptions<QuartzOptions>().Configure<IOptions<PlanningOptions>>((quartz, planning) =>
         {
             var at = TimeOnly.ParseExact(planning.Value.NightlyAt, "HH:mm", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,14 +1,17 @@
 using Entry.Server.Features.National;
 using Entry.Server.Features.Shifts;
+using Entry.Server.Features.Sprint;
 using Entry.Shared.Monitoring;
 
 namespace Entry.Server.Features.Dashboard;
 
 /// <summary>
 /// The figures a watched dashboard receives while clerks work (<c>dashboardChanged</c>): the table's grouped book read and one
-/// counter read (the place, its rows, today's shifts), plus the national status for the province. No per-book lines, no names.
+/// counter read (the place, its rows, today's shifts), the teams behind (a case moves its team's count, a closed shift its plan),
+/// plus the national status for the province. No per-book lines, no person's names.
 /// </summary>
-public sealed class DashboardLiveQuery(DashboardTableReader tables, NationalStatusReader national, TimeProvider time)
+public sealed class DashboardLiveQuery(DashboardTableReader tables, NationalStatusReader national, TeamsBehindQuery teams,
+    SprintSettingsStore sprints, TimeProvider time)
 {
     public async Task<DashboardLive> ReadAsync(DashboardPlace place, UnitTree tree, CancellationToken ct)
     {
@@ -28,6 +31,7 @@ public sealed class DashboardLiveQuery(DashboardTableReader tables, NationalStat
             openShift,
             todayScopes.Sum(table.DoneIn),
             await DashboardQuery.NationalAsync(place, table.Totals, national, ct),
+            await teams.ReadAsync(place, (await sprints.GetAsync(ct)).StartDate, now, ct),
             now);
     }
 }

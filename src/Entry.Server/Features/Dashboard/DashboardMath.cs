@@ -3,7 +3,7 @@ using Entry.Shared.Monitoring;
 
 namespace Entry.Server.Features.Dashboard;
 
-/// <summary>The dashboard's arithmetic on figures already read: the shift window, the day line and the projection.</summary>
+/// <summary>The dashboard's arithmetic on figures already read: the shift window, the day line, the pace against the projection.</summary>
 public static class DashboardMath
 {
     public const int ShiftsShown = 21;
@@ -51,8 +51,12 @@ public static class DashboardMath
         return points;
     }
 
-    /// <summary>The pace, the projected finish and what is needed per day to finish by the end date (see <see cref="DashboardProjection"/>).</summary>
-    public static DashboardProjection Projection(SprintSettingsResponse sprint, DateOnly today, long target, long doneNow, IReadOnlyDictionary<DateOnly, long> doneOn)
+    /// <summary>
+    /// The pace and what is needed per day to finish by the end date, against <paramref name="projectedFinish"/>: the
+    /// campaign's one projection (<see cref="Assignment.FinishProjection"/>), so every page shows the same date.
+    /// </summary>
+    public static DashboardProjection Projection(SprintSettingsResponse sprint, DateOnly today, long target, long doneNow,
+        IReadOnlyDictionary<DateOnly, long> doneOn, DateOnly? projectedFinish)
     {
         var firstWholeDay = Max(sprint.StartDate, today.AddDays(-PaceDays));
         var wholeDays = Enumerable.Range(0, Math.Max(0, today.DayNumber - firstWholeDay.DayNumber)).Select(firstWholeDay.AddDays).ToList();
@@ -60,7 +64,7 @@ public static class DashboardMath
             ? wholeDays.Average(d => (double)doneOn.GetValueOrDefault(d))
             : doneOn.GetValueOrDefault(today);
         var left = Math.Max(0, target - doneNow);
-        DateOnly? finish = left == 0 ? today : perDay > 0 ? today.AddDays((int)Math.Min(36_500, Math.Ceiling(left / perDay))) : null;
+        var finish = left == 0 ? today : projectedFinish;
         var daysLeft = Math.Max(1, sprint.EndDate.DayNumber - today.DayNumber + 1);
         return new DashboardProjection(
             PerDay: perDay,

@@ -1,3 +1,4 @@
+using Entry.Server.Features.Assignment;
 using Entry.Server.Features.National;
 using Entry.Server.Features.Progress;
 using Entry.Server.Features.Shifts;
@@ -12,7 +13,7 @@ namespace Entry.Server.Features.Dashboard;
 /// projection, the national sync and the teams behind — from the counters and grouped reads, never the cases table.
 /// </summary>
 public sealed class DashboardQuery(DashboardTableReader tables, SprintSettingsStore sprints, NationalStatusReader national,
-    TeamsBehindQuery teams, TimeProvider time)
+    TeamsBehindQuery teams, FinishProjection projections, TimeProvider time)
 {
     /// <summary>However long ago the sprint started, the day line reads at most this far back.</summary>
     private const int MaxDaysBack = 731;
@@ -34,6 +35,7 @@ public sealed class DashboardQuery(DashboardTableReader tables, SprintSettingsSt
         var doneOn = dayShifts.GroupBy(s => s.Date).ToDictionary(g => g.Key, g => g.Sum(s => table.DoneIn(ShiftScope(place, s.Date, s.Shift))));
         var target = table.Totals.Target;
         var done = table.Totals.Done;
+        var finish = (await projections.ProjectAsync(place.Kind == PlaceKind.Province ? null : place.DistrictCode, ct)).ProvinceProjectedFinish;
         return new DashboardResponse
         {
             Scope = place.Scope,
@@ -46,7 +48,7 @@ public sealed class DashboardQuery(DashboardTableReader tables, SprintSettingsSt
             Units = table.Rows,
             Shifts = shifts.Select(s => new ShiftRate(s.Date, s.Shift, table.DoneIn(ShiftScope(place, s.Date, s.Shift)))).ToList(),
             Days = DashboardMath.Days(sprint, today, target, done, doneOn),
-            Projection = DashboardMath.Projection(sprint, today, target, done, doneOn),
+            Projection = DashboardMath.Projection(sprint, today, target, done, doneOn, finish),
             National = await NationalAsync(place, table.Totals, national, ct),
             TeamsBehind = await teams.ReadAsync(place, sprint.StartDate, now, ct),
         };
