@@ -167,6 +167,8 @@ internal sealed class CorpusBuilder(Random random)
             JsonValueKind.String => shapeKind == JsonValueKind.String,
             JsonValueKind.Number => shape is "-0" or "0.5",
             JsonValueKind.Array => shape is "[]",
+            // An optional text left out of the sample: an empty string is the same absence (an optional citizen ID left blank).
+            JsonValueKind.Null => shape is "\"\"",
             _ => false,
         };
     }
