@@ -38,7 +38,7 @@ public sealed class InventoryImportPageTests(ServerProcess server, ChromiumBrows
         await Assertions.Expect(rows.Nth(0).GetByTestId("row-line")).ToHaveTextAsync("2");
         await Assertions.Expect(rows.Nth(0).GetByTestId("row-reason")).ToContainTextAsync("99999");
         await Assertions.Expect(rows.Nth(1).GetByTestId("row-line")).ToHaveTextAsync("3");
-        await Assertions.Expect(rows.Nth(1).GetByTestId("row-reason")).ToContainTextAsync("2019-04-01");
+        await Assertions.Expect(rows.Nth(1).GetByTestId("row-reason")).ToContainTextAsync("01/04/2019");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("import-download-rejected").ClickAsync());
         Assert.Equal("cac-dong-bi-tu-choi.csv", download.SuggestedFilename);
