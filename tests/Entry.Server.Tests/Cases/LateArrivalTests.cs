@@ -90,6 +90,15 @@ public sealed class LateArrivalTests
         Assert.Contains("24/11/2026 09:59", outside.Detail);
         Assert.Contains("24/11/2026 11:00", outside.Detail);
         Assert.True(outside.Body.GetProperty("errors").TryGetProperty("typedAt", out _));
+        Assert.Equal($"The entry was saved at 24/11/2026 11:00, outside your claim on book {book} from 24/11/2026 09:00 to 24/11/2026 09:59: "
+            + "a late entry is taken only when typed during one of your own claims.", outside.Detail);
+        Assert.Equal("Typed outside the claim", outside.Body.GetProperty("title").GetString());
+        // Without Accept-Language the same refusal reads in Vietnamese, with the same code.
+        clerk.DefaultRequestHeaders.AcceptLanguage.Clear();
+        var inVietnamese = await ProblemAsync(await clerk.PostAsJsonAsync("/api/entries", SampleCases.Birth(6, book) with { TypedAt = Local.At(Day, 11, 0) }),
+            HttpStatusCode.Conflict, "typed_outside_claim");
+        Assert.Equal("Nhập ngoài lượt giữ sổ", inVietnamese.Body.GetProperty("title").GetString());
+        Assert.StartsWith("Bản ghi được lưu lúc 24/11/2026 11:00, ngoài lượt giữ sổ", inVietnamese.Detail);
         await ProblemAsync(beforeClaim, HttpStatusCode.Conflict, "typed_outside_claim");
         await ProblemAsync(future, (HttpStatusCode)422, "typed_in_future");
         await ProblemAsync(skip, HttpStatusCode.Conflict, "typed_outside_claim");

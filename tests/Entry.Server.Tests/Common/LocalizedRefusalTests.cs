@@ -128,6 +128,19 @@ public sealed partial class LocalizedRefusalTests(EntryDesk desk) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_bad_search_of_the_clerk_s_own_cases_reads_in_the_request_s_language()
+    {
+        var vi = await ProblemAsync(await WithoutLanguage(desk.BirthClerk).GetAsync("/api/entries/mine?entryNumber=abc&pageSize=1000"));
+        var en = await ProblemAsync(await desk.BirthClerk.GetAsync("/api/entries/mine?entryNumber=abc&pageSize=1000"));
+
+        Assert.Equal("Số thứ tự là một số nguyên, từ 1 trở lên.", FieldMessage(vi, "entryNumber"));
+        Assert.Equal("Số dòng mỗi trang từ 1 đến 100.", FieldMessage(vi, "pageSize"));
+        Assert.Equal("The entry number is a whole number, 1 or more.", FieldMessage(en, "entryNumber"));
+        Assert.Equal("The page size is between 1 and 100.", FieldMessage(en, "pageSize"));
+        Assert.Equal("myCases.entryNumber.invalid", vi.GetProperty("errorCodes").GetProperty("entryNumber")[0].GetString());
+    }
+
+    [Fact]
     public async Task An_English_variant_such_as_en_GB_gets_English()
     {
         var client = WithoutLanguage(desk.BirthClerk);

@@ -39,24 +39,24 @@ public static class MyCasesEndpoints
         // Not named bookCode: that name is the route's, checked by the API group's filter.
         [FromQuery(Name = "bookCode")] string? book = null, string? date = null, string? entryNumber = null, int page = 1, int pageSize = 20)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Phrase[]>();
         DateOnly day = default;
         var number = 0;
         if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
         {
-            errors["date"] = ["The date is a day of the calendar written yyyy-MM-dd."];
+            errors["date"] = [Phrase.Of("myCases.date.invalid")];
         }
         if (entryNumber is not null && (!int.TryParse(entryNumber, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 1))
         {
-            errors["entryNumber"] = ["The entry number is a whole number, 1 or more."];
+            errors["entryNumber"] = [Phrase.Of("myCases.entryNumber.invalid")];
         }
         if (page < 1)
         {
-            errors["page"] = ["The page number starts at 1."];
+            errors["page"] = [Phrase.Of("myCases.page.min")];
         }
         if (pageSize is < 1 or > MaxPageSize)
         {
-            errors["pageSize"] = [$"The page size is between 1 and {MaxPageSize}."];
+            errors["pageSize"] = [Phrase.Of("myCases.pageSize.range", MaxPageSize)];
         }
         if (errors.Count > 0)
         {

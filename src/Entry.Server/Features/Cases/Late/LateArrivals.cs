@@ -1,4 +1,3 @@
-using System.Globalization;
 using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
@@ -66,16 +65,12 @@ public sealed partial class LateArrivals(EntryDb db, WriteGate writes, IOptions<
         var skew = TimeSpan.FromMinutes(settings.ClockSkewMinutes);
         if (typedAt > now + skew)
         {
-            return (null, Refuse(Codes.TypedInFuture, StatusCodes.Status422UnprocessableEntity, "Thời điểm nhập ở tương lai",
-                $"Thời điểm lưu trong trình duyệt ({Local(typedAt)}) muộn hơn giờ máy chủ ({Local(now)}): đồng hồ của máy tính này bị sai; "
-                + "bản ghi không được nhận. Hãy báo tổ trưởng và chỉnh lại giờ máy.",
+            return (null, Refuse(Codes.TypedInFuture, StatusCodes.Status422UnprocessableEntity, "typedInFuture", [typedAt, now],
                 new() { ["typedAt"] = typedAt, ["serverTime"] = now }));
         }
         if (typedAt < now - TimeSpan.FromDays(settings.GraceDays))
         {
-            return (null, Refuse(Codes.TypedTooLongAgo, StatusCodes.Status409Conflict, "Bản ghi đến quá muộn",
-                $"Bản ghi được lưu lúc {Local(typedAt)}, hơn {settings.GraceDays} ngày trước khi đến máy chủ: bản ghi đến muộn chỉ được nhận trong "
-                + $"{settings.GraceDays} ngày. Hãy nhận lại sổ {book.Code} rồi nhập lại.",
+            return (null, Refuse(Codes.TypedTooLongAgo, StatusCodes.Status409Conflict, "typedTooLongAgo", [typedAt, settings.GraceDays, book.Code],
                 new() { ["typedAt"] = typedAt, ["graceDays"] = settings.GraceDays }));
         }
         // Compared here, not in SQL: SQLite keeps these instants as text. A clerk has few claims on one book.
@@ -85,20 +80,16 @@ public sealed partial class LateArrivals(EntryDb db, WriteGate writes, IOptions<
         {
             if (spans.MinBy(s => Distance(s, typedAt)) is not { } nearest)
             {
-                return (null, Refuse(Codes.TypedWithoutClaim, StatusCodes.Status409Conflict, "Không giữ sổ lúc nhập",
-                    $"Bản ghi được lưu lúc {Local(typedAt)}, nhưng bạn chưa từng giữ sổ {book.Code}: chỉ người giữ sổ mới nhập được vào sổ.",
+                return (null, Refuse(Codes.TypedWithoutClaim, StatusCodes.Status409Conflict, "typedWithoutClaim", [typedAt, book.Code],
                     new() { ["typedAt"] = typedAt, ["bookCode"] = book.Code }));
             }
-            return (nearest, Refuse(Codes.TypedOutsideClaim, StatusCodes.Status409Conflict, "Nhập ngoài lượt giữ sổ",
-                $"Bản ghi được lưu lúc {Local(typedAt)}, ngoài lượt giữ sổ {book.Code} của bạn từ {Local(nearest.ClaimedAt)} đến {Local(nearest.Ends)}: "
-                + "chỉ nhận bản ghi đến muộn được nhập trong một lượt giữ sổ của chính bạn.",
+            return (nearest, Refuse(Codes.TypedOutsideClaim, StatusCodes.Status409Conflict, "typedOutsideClaim",
+                [typedAt, book.Code, nearest.ClaimedAt, nearest.Ends],
                 new() { ["typedAt"] = typedAt, ["bookCode"] = book.Code, ["claimedAt"] = nearest.ClaimedAt, ["claimEndedAt"] = nearest.Ends }));
         }
         if (!await db.TeamMembers.AnyAsync(m => m.TeamId == inside.TeamId && m.UserId == userId, ct))
         {
-            return (inside, Refuse(Codes.NotTeamMember, StatusCodes.Status409Conflict, "Không còn trong tổ",
-                $"Bản ghi được lưu lúc {Local(typedAt)} trong lượt giữ sổ {book.Code} của bạn, nhưng bạn không còn là thành viên của tổ đã giữ sổ: "
-                + "bản ghi đến muộn không được nhận.",
+            return (inside, Refuse(Codes.NotTeamMember, StatusCodes.Status409Conflict, "typedClaimTeamLeft", [typedAt, book.Code],
                 new() { ["typedAt"] = typedAt, ["bookCode"] = book.Code }));
         }
         return (inside, null);
@@ -107,12 +98,15 @@ public sealed partial class LateArrivals(EntryDb db, WriteGate writes, IOptions<
     private static TimeSpan Distance(ClaimSpan span, DateTimeOffset at) =>
         at < span.ClaimedAt ? span.ClaimedAt - at : at > span.Ends ? at - span.Ends : TimeSpan.Zero;
 
-    private static LateRefusal Refuse(string code, int status, string title, string detail, Dictionary<string, object?> args) =>
-        new(code, new Refusal(status, title, detail).WithErrors("typedAt", detail).With("code", code).With("args", args));
-
-    /// <summary>A person's time: dd/MM/yyyy HH:mm in the province's time zone.</summary>
-    internal static string Local(DateTimeOffset instant) =>
-        ShiftCalendar.ToLocal(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A late-arrival refusal worded from <c>title.{phrase}</c> and <c>late.{phrase}</c> in the request's language (times
+    /// dd/MM/yyyy HH:mm in the province's zone); its <c>code</c> and named <c>args</c> stay the stable ones clients read.
+    /// </summary>
+    private static LateRefusal Refuse(string code, int status, string phrase, object?[] words, Dictionary<string, object?> args)
+    {
+        var detail = Phrase.Of("late." + phrase, words);
+        return new(code, new Refusal(status, Phrase.Of("title." + phrase), detail).WithErrors("typedAt", detail).With("code", code).With("args", args));
+    }
 
     /// <summary>Once per id: a retry refused again counts one more attempt and keeps its latest reason.</summary>
     private async Task RecordAsync(NewEntry entry, Book book, string userId, string reason, int? teamId, DateTimeOffset now, CancellationToken ct)

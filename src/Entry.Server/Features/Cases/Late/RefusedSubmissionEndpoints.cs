@@ -56,7 +56,7 @@ public static class RefusedSubmissionEndpoints
             var userId = TeamAccess.UserId(user);
             return TypedResults.Ok(await ReadAsync(db, r => r.TeamId == teamId && r.ClerkId == userId, ct));
         }
-        return Refusal.Forbidden("Không được phép", "Chỉ tổ trưởng và quản trị viên xem được các bản ghi đến muộn bị từ chối của tổ.")
+        return Refusal.Forbidden(Phrase.Of("title.notAllowed"), Phrase.Of("late.refused.forbidden"))
             .With("code", "refused_submissions_forbidden").ToProblem();
     }
 
