@@ -25,7 +25,7 @@ public sealed class LazySprintLive(IServiceProvider services, LazyAssemblyLoader
         "Microsoft.AspNetCore.Http.Connections.Client.wasm", "Microsoft.AspNetCore.Http.Connections.Common.wasm",
         "Microsoft.AspNetCore.Connections.Abstractions.wasm", "Microsoft.Extensions.Features.wasm",
         "System.Net.ServerSentEvents.wasm", "System.Net.WebSockets.Client.wasm", "System.Net.WebSockets.wasm",
-        "System.IO.Pipelines.wasm", "System.Threading.Channels.wasm",
+
     ];
 
     private const string ImplementationType = "Entry.Client.Live.SprintLive";
