@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Entry.Client;
 using Entry.Client.Sending;
 using Entry.Client.Services;
+using Entry.Shared.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
@@ -22,7 +23,7 @@ builder.Services.AddScoped(_ =>
 });
 builder.Services.AddScoped<EntryApi>();
 builder.Services.AddScoped<OfflineCache>();
-builder.Services.AddScoped<SprintLive>();
+builder.Services.AddScoped<ISprintLive, LazySprintLive>();
 builder.Services.AddScoped<PendingCountReports>();
 builder.Services.AddSending();
 builder.Services.AddScoped<CookieAuthenticationStateProvider>();

@@ -8,7 +8,6 @@ using Entry.Shared.Monitoring;
 using Entry.Shared.Progress;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Localization;
 
 namespace Entry.Client.Pages;
@@ -23,7 +22,7 @@ public sealed partial class Dashboard
     private static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(500);
 
     [Inject] private EntryApi Api { get; set; } = default!;
-    [Inject] private SprintLive Live { get; set; } = default!;
+    [Inject] private ISprintLive Live { get; set; } = default!;
     [Inject] private IStringLocalizer<MonitorStrings> M { get; set; } = default!;
     [Inject] private IStringLocalizer<Strings> L { get; set; } = default!;
 
@@ -109,7 +108,7 @@ public sealed partial class Dashboard
                 _live?.Apply(now);
             }
         }
-        catch (HubException)
+        catch (LiveRefusedException)
         {
             // Refused by the hub: the dashboard still shows what it read, without live updates.
             _watched = null;

@@ -5,7 +5,6 @@ using Entry.Shared.Live;
 using Entry.Shared.Monitoring;
 using Entry.Shared.Progress;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Localization;
 
 namespace Entry.Client.Components.Monitoring;
@@ -20,7 +19,7 @@ public sealed partial class DashboardUnits : IAsyncDisposable
     private static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(500);
 
     [Inject] private EntryApi Api { get; set; } = default!;
-    [Inject] private SprintLive Live { get; set; } = default!;
+    [Inject] private ISprintLive Live { get; set; } = default!;
     [Inject] private IStringLocalizer<MonitorStrings> M { get; set; } = default!;
     [Inject] private IStringLocalizer<Strings> L { get; set; } = default!;
 
@@ -116,7 +115,7 @@ public sealed partial class DashboardUnits : IAsyncDisposable
                 Apply(now);
             }
         }
-        catch (HubException)
+        catch (LiveRefusedException)
         {
             // Refused: the rows stay as read, with their "as of" note and refresh button.
             _watched = null;
@@ -162,7 +161,7 @@ public sealed partial class DashboardUnits : IAsyncDisposable
                 StateHasChanged();
             }
         }
-        catch (HubException)
+        catch (LiveRefusedException)
         {
             _watched = null;
         }

@@ -7,18 +7,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace Entry.Client.Services;
-
-/// <summary>Where the app's connection to the live hub stands.</summary>
-public enum LiveState
-{
-    /// <summary>Nothing subscribed yet.</summary>
-    Idle,
-    Connecting,
-    Live,
-    /// <summary>The connection dropped; events sent meanwhile are lost, so a resync follows.</summary>
-    Reconnecting,
-}
+namespace Entry.Client.Live;
 
 /// <summary>
 /// The browser app's one connection to the sprint hub (<see cref="SprintHub.Path"/>), shared by every live view. It
@@ -26,7 +15,7 @@ public enum LiveState
 /// page lives, and after a reconnect subscribes every scope again and raises <see cref="Resynced"/> with their fresh
 /// snapshots — a view then refetches what it shows, because the events sent while it was away are gone.
 /// </summary>
-public sealed class SprintLive : IAsyncDisposable
+public sealed class SprintLive : ISprintLive, IAsyncDisposable
 {
     private static readonly TimeSpan[] Backoff =
         [TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)];
@@ -93,7 +82,7 @@ public sealed class SprintLive : IAsyncDisposable
     /// <summary>
     /// Follows a scope (a <see cref="ScopeKey"/>'s name). Answers its snapshot when connected; null while the connection is
     /// still being made (it subscribes then, and <see cref="Resynced"/> follows). A scope the user may not see throws
-    /// <see cref="HubException"/>.
+    /// <see cref="LiveRefusedException"/>.
     /// </summary>
     public Task<ProgressSnapshot?> SubscribeAsync(string scope, CancellationToken cancellationToken = default) =>
         JoinAsync<ProgressSnapshot>(SprintHub.Subscribe, _scopes, scope, cancellationToken);
@@ -101,7 +90,7 @@ public sealed class SprintLive : IAsyncDisposable
     /// <summary>
     /// Watches a dashboard scope (<c>province</c> or <c>district:{code}</c>): <see cref="DashboardChanged"/> follows. Answers its
     /// figures now when connected; null while connecting (<see cref="Resynced"/> follows). A scope the user may not see throws
-    /// <see cref="HubException"/>.
+    /// <see cref="LiveRefusedException"/>.
     /// </summary>
     public Task<DashboardLive?> WatchDashboardAsync(string scope, CancellationToken cancellationToken = default) =>
         JoinAsync<DashboardLive>(SprintHub.WatchDashboard, _dashboards, scope, cancellationToken);
@@ -127,6 +116,11 @@ public sealed class SprintLive : IAsyncDisposable
                     var answer = await _connection.InvokeAsync<T>(method, scope, cancellationToken);
                     kept.Add(scope);
                     return answer;
+                }
+                catch (HubException e)
+                {
+                    // The views know no SignalR type: the refusal travels as the contract's own exception.
+                    throw new LiveRefusedException(e.Message, e);
                 }
                 catch (Exception e) when (e is InvalidOperationException or IOException)
                 {
