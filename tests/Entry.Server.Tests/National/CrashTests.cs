@@ -211,6 +211,10 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         ["Entry__Demo__Enabled"] = "true",
         ["Entry__Clock__Offset"] = offset.ToString("c", CultureInfo.InvariantCulture),
         ["NationalDb__BaseUrl"] = stub.ToString(),
+        // Small batches, two at a time: the push then takes seconds, so the kill lands mid-dispatch however idle the
+        // machine is (with the default 200 × 8 one round carried every case, and an idle machine delivered all before the kill).
+        ["NationalDb__Dispatch__BatchSize"] = "5",
+        ["NationalDb__Dispatch__Parallelism"] = "2",
         ["Logging__LogLevel__Default"] = "Warning",
     };
 
