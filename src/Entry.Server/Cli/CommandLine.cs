@@ -10,12 +10,12 @@ namespace Entry.Server.Cli;
 
 /// <summary>
 /// Commands run instead of the web server:
-/// <c>import-books FILE</c>, <c>export-books FILE</c>, <c>export-demo-inventory FILE</c>, <c>backup FILE</c>, <c>restore FILE</c> (see BackupCommands) and <c>unlock-user NAME</c> (lifts a
+/// <c>import-books FILE</c>, <c>export-books FILE</c>, <c>export-demo-inventory FILE</c>, and <c>unlock-user NAME</c> (lifts a
 /// sign-in lockout, e.g. of the only Admin, without waiting for it to run out).
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["import-books", "export-books", "export-demo-inventory", "unlock-user", "backup", "restore"];
+    private static readonly string[] Commands = ["import-books", "export-books", "export-demo-inventory", "unlock-user"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -29,11 +29,6 @@ public static class CommandLine
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var ct = CancellationToken.None;
-        if (args[0] is "backup" or "restore")
-        {
-            // No initialisation: a backup runs beside the live server, a restore checks the file before touching anything.
-            return await BackupCommands.RunAsync(services, args[0], Path.GetFullPath(args[1]), ct);
-        }
         // Commands are for real data: the demo inventory is not loaded first.
         await services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(loadDemoInventory: false, ct);
         if (args[0] == "unlock-user")

@@ -2,7 +2,6 @@ using Entry.Server.Data;
 using Entry.Server.Data.Demo;
 using Entry.Server.Features.Assignment;
 using Entry.Server.Features.Auth;
-using Entry.Server.Features.Backup;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Claims;
 using Entry.Server.Features.CountReports;
@@ -56,7 +55,6 @@ public static class EntryServices
         services.AddNationalDb();
         services.AddReports();
         services.AddDemo();
-        services.AddBackup();
         return builder;
     }
 
