@@ -10,25 +10,33 @@ namespace Entry.Server.Cli;
 
 /// <summary>
 /// Commands run instead of the web server:
-/// <c>import-books FILE</c>, <c>export-books FILE</c>, <c>export-demo-inventory FILE</c>, and <c>unlock-user NAME</c> (lifts a
-/// sign-in lockout, e.g. of the only Admin, without waiting for it to run out).
+/// <c>import-books FILE</c>, <c>export-books FILE</c>, <c>export-demo-inventory FILE</c>, <c>unlock-user NAME</c> (lifts a
+/// sign-in lockout, e.g. of the only Admin, without waiting for it to run out), <c>backup [FILE]</c> and <c>restore FILE</c>
+/// (see <see cref="BackupCommands"/>). Settings (<c>--Entry:DataDirectory DIR</c>) may stand before or after the command.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["import-books", "export-books", "export-demo-inventory", "unlock-user"];
+    private static readonly string[] Commands = ["import-books", "export-books", "export-demo-inventory", "unlock-user", "backup", "restore"];
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+    public static bool IsCommand(IReadOnlyList<string> words) => words.Count > 0 && Commands.Contains(words[0]);
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    /// <summary>Runs the command of <paramref name="args"/> (the words of the command line, settings left out); the exit code.</summary>
+    public static async Task<int> RunAsync(WebApplication app, IReadOnlyList<string> args)
     {
-        if (args.Length != 2)
+        var optionalFile = args[0] == "backup";
+        if (args.Count != 2 && !(optionalFile && args.Count == 1))
         {
-            await Console.Error.WriteLineAsync($"usage: {args[0]} {(args[0] == "unlock-user" ? "NAME" : "FILE")}");
+            await Console.Error.WriteLineAsync($"usage: {args[0]} {(args[0] == "unlock-user" ? "NAME" : optionalFile ? "[FILE]" : "FILE")} [--Setting value ...]");
             return 2;
         }
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var ct = CancellationToken.None;
+        if (args[0] is "backup" or "restore")
+        {
+            // Before any initialisation: a backup runs beside the live server, a restore checks everything before it touches the database.
+            return BackupCommands.Run(services, args[0], args.Count == 2 ? Path.GetFullPath(args[1]) : null);
+        }
         // Commands are for real data: the demo inventory is not loaded first.
         await services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(loadDemoInventory: false, ct);
         if (args[0] == "unlock-user")

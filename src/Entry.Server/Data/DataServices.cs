@@ -10,8 +10,10 @@ public static class DataServices
         // Pooled: every request (the session check, logging a case) and every ledger batch resolves a context, and
         // building one afresh (its services, its sets) was a visible share of the CPU under load. EntryDb holds no state
         // of its own beyond what the pool resets.
-        services.AddDbContextPool<EntryDb>(db => db.UseSqlite(
-            configuration.GetConnectionString("Entry") ?? $"Data Source={Path.Combine(dataDirectory, "entry.db")}"));
+        var files = new DataFiles(dataDirectory,
+            configuration.GetConnectionString("Entry") ?? $"Data Source={Path.Combine(dataDirectory, "entry.db")}");
+        services.AddSingleton(files);
+        services.AddDbContextPool<EntryDb>(db => db.UseSqlite(files.ConnectionString));
         services.AddSingleton<WriteGate>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -1,5 +1,6 @@
 using Entry.Server.Common;
 using Entry.Server.Features.Auth;
+using Entry.Server.Features.Backup;
 using Entry.Server.Features.Board;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Claims;
@@ -85,6 +86,7 @@ public static class EntryPipeline
         api.MapGroup("/reports").MapReports();
         api.MapGroup("/dashboard").MapDashboard();
         api.MapGroup("/map").MapDistrictMap();
+        api.MapGroup("/operations").MapBackup();
         app.MapSprintHub();
 
         // An unknown API path is a 404 problem; every other unknown path is a page of the browser app. A body

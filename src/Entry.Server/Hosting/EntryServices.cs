@@ -2,6 +2,7 @@ using Entry.Server.Data;
 using Entry.Server.Data.Demo;
 using Entry.Server.Features.Assignment;
 using Entry.Server.Features.Auth;
+using Entry.Server.Features.Backup;
 using Entry.Server.Features.Books;
 using Entry.Server.Features.Claims;
 using Entry.Server.Features.CountReports;
@@ -35,7 +36,7 @@ public static class EntryServices
         services.AddData(builder.Configuration, dataDirectory);
         services.AddDataProtection()
             .SetApplicationName("Entry")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(DataFiles.KeysOf(dataDirectory)));
         services.AddWebApi();
 
         services.AddAuth(builder.Configuration);
@@ -55,6 +56,7 @@ public static class EntryServices
         services.AddNationalDb();
         services.AddReports();
         services.AddDemo();
+        services.AddBackup(dataDirectory);
         return builder;
     }
 
