@@ -80,6 +80,7 @@ public sealed class AccessRulesTests(EntryFactory factory) : IClassFixture<Entry
         { "GET", "/api/reports/progress.xlsx", "/api/reports/progress.xlsx", [Roles.Admin, Roles.Monitor] },
         { "GET", "/api/reports/progress.csv", "/api/reports/progress.csv", [Roles.Admin, Roles.Monitor] },
         { "POST", "/api/reports/snapshots", "/api/reports/snapshots", [Roles.Admin] },
+        { "POST", "/api/operations/backup", "/api/operations/backup", [Roles.Admin] },
     };
 
     /// <summary>

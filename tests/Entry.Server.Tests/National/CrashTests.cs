@@ -219,7 +219,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
     };
 
     /// <summary>Zero while a shift stays open long enough; otherwise the offset that puts the server a minute into the next shift.</summary>
-    private static TimeSpan ClockOffset(DateTimeOffset now, TimeSpan needed)
+    internal static TimeSpan ClockOffset(DateTimeOffset now, TimeSpan needed)
     {
         if (ShiftCalendar.OpenAt(now) is { } open && open.Ends > now + needed)
         {
@@ -253,7 +253,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         return results;
     }
 
-    private static async Task<HttpClient> SignInAsync(Uri server, string userName)
+    internal static async Task<HttpClient> SignInAsync(Uri server, string userName)
     {
         var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(60) };
         using var login = await http.PostAsJsonAsync("/api/auth/login", new LoginRequest(userName, DemoPassword));

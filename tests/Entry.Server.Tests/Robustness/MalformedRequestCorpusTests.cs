@@ -171,7 +171,7 @@ internal static class CorpusSamples
     public static readonly HashSet<string> TakesNoInput =
     [
         "POST /api/auth/logout", "POST /api/claims/next", "POST /api/assignment/recompute", "POST /api/national/reconciliation",
-        "POST /api/reports/snapshots",
+        "POST /api/reports/snapshots", "POST /api/operations/backup",
     ];
 
     public static readonly HashSet<string> Patterns =

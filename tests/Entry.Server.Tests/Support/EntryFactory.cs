@@ -37,6 +37,8 @@ public class EntryFactory : WebApplicationFactory<Program>
         builder.UseSetting("NationalDb:EmbeddedUrl", "http://127.0.0.1:0");
         builder.UseSetting("Entry:Admin:UserName", "root");
         builder.UseSetting("Entry:Admin:Password", Password);
+        // A moved clock passing 23:30 would take a backup in the middle of a test.
+        builder.UseSetting("Entry:Backup:Nightly", "false");
         builder.UseSetting("Entry:Auth:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureLogging(logging => logging.AddProvider(new CollectingLoggerProvider(Logs)));
     }
