@@ -86,7 +86,8 @@ public sealed class BackupTests(KeepTwoBackupsFactory factory) : IClassFixture<K
         Assert.True(restore.ExitCode == 1, restore.ToString());
         Assert.Contains("Stop the server", restore.Error);
         Assert.Contains(Path.Combine(factory.DataDirectory, DataDirectoryLock.FileName), restore.Error);
-        Assert.Empty(Directory.GetFiles(factory.DataDirectory, "entry.db.*"));
+        Assert.Empty(Directory.GetFiles(factory.DataDirectory, "entry.db.before-restore-*"));
+        Assert.Empty(Directory.GetFiles(factory.DataDirectory, "*.restoring"));
         // The running server still has its own database.
         using var signedIn = await factory.SignedInClientAsync("clerk-after-backup", EntryFactory.Password);
         Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/api/auth/me")).StatusCode);
@@ -128,7 +129,8 @@ public sealed class BackupTests(KeepTwoBackupsFactory factory) : IClassFixture<K
             Assert.True(refused.Error.Contains(reason, StringComparison.Ordinal) || (file == damaged && refused.Error.Contains("malformed", StringComparison.Ordinal)),
                 $"{Path.GetFileName(file)}: {refused}");
             Assert.Equal(before, Hash(Path.Combine(target, "entry.db")));
-            Assert.Empty(Directory.GetFiles(target, "entry.db.*"));
+            Assert.Empty(Directory.GetFiles(target, "entry.db.before-restore-*"));
+            Assert.Empty(Directory.GetFiles(target, "*.restoring"));
         }
     }
 
