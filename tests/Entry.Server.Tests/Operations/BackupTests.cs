@@ -132,6 +132,13 @@ public sealed class BackupTests(KeepTwoBackupsFactory factory) : IClassFixture<K
             Assert.Empty(Directory.GetFiles(target, "entry.db.before-restore-*"));
             Assert.Empty(Directory.GetFiles(target, "*.restoring"));
         }
+
+        // The box's own database damaged — the usual reason to restore: the good backup replaces it, the damaged one kept aside.
+        File.Copy(damaged, Path.Combine(target, "entry.db"), overwrite: true);
+        var repaired = await EntryCommand.RunAsync("restore", good, "--Entry:DataDirectory", target);
+        Assert.True(repaired.ExitCode == 0, repaired.ToString());
+        Assert.Equal(Hash(good), Hash(Path.Combine(target, "entry.db")));
+        Assert.Single(Directory.GetFiles(target, "entry.db.before-restore-*"));
     }
 
     [Fact]

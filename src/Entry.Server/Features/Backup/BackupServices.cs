@@ -10,8 +10,9 @@ public static class BackupServices
     public static IServiceCollection AddBackup(this IServiceCollection services, string dataDirectory)
     {
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        // Disposed with the container, so a stopped server (or a test's server) lets go of the directory at once.
-        services.AddSingleton(new DataDirectoryLock(dataDirectory));
+        // Made by the container (not given as an instance), so the container disposes it: a stopped server, a test's
+        // server among them, lets go of the directory at once.
+        services.AddSingleton(_ => new DataDirectoryLock(dataDirectory));
         services.AddSingleton<BackupTaker>();
         services.AddOptions<QuartzOptions>().Configure<IOptions<BackupOptions>>((quartz, backup) =>
         {

@@ -118,12 +118,11 @@ public static class SqliteBackup
             string? aside = null;
             if (File.Exists(databaseFile))
             {
-                FoldIntoOneFile(databaseFile);
                 aside = $"{databaseFile}.before-restore-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
-                File.Copy(databaseFile, aside, overwrite: true);
+                KeepAside(databaseFile, aside);
             }
             // Left-overs of the old database would be read as the new one's journal.
-            foreach (var sidecar in new[] { "-wal", "-shm", "-journal" })
+            foreach (var sidecar in Sidecars)
             {
                 Delete(databaseFile + sidecar);
             }
@@ -159,11 +158,36 @@ public static class SqliteBackup
         return connection;
     }
 
-    private static void FoldIntoOneFile(string databaseFile)
+    private static readonly string[] Sidecars = ["-wal", "-shm", "-journal"];
+
+    /// <summary>
+    /// The current database kept as <paramref name="aside"/>: folded into one file (its committed WAL checkpointed) and
+    /// copied, so <c>entry.db</c> stays whole until the restored file replaces it. A damaged database (often the reason
+    /// for the restore) cannot be folded: it is moved aside as it is, with its -wal and -shm.
+    /// </summary>
+    private static void KeepAside(string databaseFile, string aside)
     {
-        using var current = Open(databaseFile, SqliteOpenMode.ReadWrite);
-        Scalar(current, "PRAGMA wal_checkpoint(TRUNCATE);");
-        Scalar(current, "PRAGMA journal_mode=DELETE;");
+        try
+        {
+            using (var current = Open(databaseFile, SqliteOpenMode.ReadWrite))
+            {
+                Scalar(current, "PRAGMA wal_checkpoint(TRUNCATE);");
+                Scalar(current, "PRAGMA journal_mode=DELETE;");
+            }
+            File.Copy(databaseFile, aside, overwrite: true);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 11 or 26) // SQLITE_CORRUPT, SQLITE_NOTADB
+        {
+            File.Move(databaseFile, aside, overwrite: true);
+            foreach (var sidecar in Sidecars.Where(s => File.Exists(databaseFile + s)))
+            {
+                File.Move(databaseFile + sidecar, aside + sidecar, overwrite: true);
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw new BackupException($"The current database {databaseFile} could not be set aside (is another program using it?): {e.Message}", e);
+        }
     }
 
     private static void Check(SqliteConnection connection, string name)
