@@ -15,8 +15,6 @@ public sealed class DataDirectoryLock(string dataDirectory) : IDisposable
 
     public string File { get; } = Path.Combine(dataDirectory, FileName);
 
-    public bool IsHeld => held is not null;
-
     /// <summary>Takes the lock, or answers false when another process holds it.</summary>
     public bool TryAcquire()
     {
@@ -54,13 +52,6 @@ public sealed class DataDirectoryLock(string dataDirectory) : IDisposable
             await Task.Delay(250, ct);
         }
         return true;
-    }
-
-    /// <summary>Whether some process (this one included) holds the lock right now, without taking it.</summary>
-    public static bool IsHeldByAnyone(string dataDirectory)
-    {
-        using var probe = new DataDirectoryLock(dataDirectory);
-        return !probe.TryAcquire();
     }
 
     public void Dispose()
