@@ -16,7 +16,7 @@ using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Sprint;
 using Entry.Server.Features.Teams;
 using Entry.Server.Jobs;
-using Microsoft.AspNetCore.DataProtection;
+using Entry.Server.Features.ScaleOut;
 using Microsoft.Extensions.Options;
 
 namespace Entry.Server.Hosting;
@@ -33,9 +33,7 @@ public static class EntryServices
 
         var dataDirectory = DataDirectory(builder);
         services.AddData(builder.Configuration, dataDirectory);
-        services.AddDataProtection()
-            .SetApplicationName("Entry")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddScaleOut(builder.Configuration, dataDirectory);
         services.AddWebApi();
 
         services.AddAuth(builder.Configuration);

@@ -25,6 +25,9 @@ public class EntryFactory : WebApplicationFactory<Program>
     /// <summary>Every log line written by the server, to prove personal data stays out of them.</summary>
     public ConcurrentQueue<string> Logs { get; } = new();
 
+    /// <summary>More settings for this server, applied after the defaults above (e.g. a shared database and Redis).</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
     protected virtual bool DemoEnabled => false;
     protected virtual int LoginAttemptsPerMinute => 1000;
 
@@ -39,6 +42,10 @@ public class EntryFactory : WebApplicationFactory<Program>
         builder.UseSetting("Entry:Admin:Password", Password);
         builder.UseSetting("Entry:Auth:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureLogging(logging => logging.AddProvider(new CollectingLoggerProvider(Logs)));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>
