@@ -13,7 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace Entry.Server.Tests.Support;
 
 /// <summary>
-/// Entry through its real HTTP pipeline with a real SQLite file in a fresh data directory.
+/// Entry through its real HTTP pipeline with a real database for a fresh data directory (an SQLite file in it, or a
+/// PostgreSQL database of its own: <see cref="TestDatabase"/>).
 /// Demo data is off unless a test class asks for it; users are created per test class.
 /// </summary>
 public class EntryFactory : WebApplicationFactory<Program>
@@ -34,7 +35,7 @@ public class EntryFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Entry:DataDirectory", DataDirectory);
+        TestDatabase.Use(builder, DataDirectory);
         builder.UseSetting("Entry:Demo:Enabled", DemoEnabled ? "true" : "false");
         // Each server starts its own national-database stub on a free port.
         builder.UseSetting("NationalDb:EmbeddedUrl", "http://127.0.0.1:0");
@@ -93,15 +94,7 @@ public class EntryFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open by a late connection: the temp folder is cleaned by the OS.
-        }
+        TestDatabase.Delete(DataDirectory);
     }
 }
 

@@ -120,7 +120,7 @@ public static partial class MemberEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // TeamMembers.UserId is unique: another request put the person in a team since the check.
             return Refusal.Invalid("userName", Phrase.Of("team.justJoinedOther", user.UserName)).ToProblem();
