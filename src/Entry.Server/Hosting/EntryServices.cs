@@ -42,7 +42,7 @@ public static class EntryServices
         services.AddSprint();
         services.AddTeams();
         services.AddRosters();
-        services.AddJobs();
+        services.AddJobs(builder.Configuration);
         services.AddShifts(builder.Configuration);
         services.AddAssignment();
         services.AddCases();
@@ -50,7 +50,7 @@ public static class EntryServices
         services.AddClaims();
         services.AddLive();
         services.AddDashboard();
-        services.AddNationalDb();
+        services.AddNationalDb(builder.Configuration);
         services.AddReports();
         services.AddDemo();
         return builder;

@@ -93,7 +93,10 @@ public sealed class RedisScaleOutTests
             a.Settings[key] = value;
             b.Settings[key] = value;
         }
-        b.Settings["ConnectionStrings:Entry"] = $"Data Source={Path.Combine(a.DataDirectory, "entry.db")}";
+        foreach (var (key, value) in TestDatabase.SharedWith(a.DataDirectory))
+        {
+            b.Settings[key] = value;
+        }
         using (var scope = a.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().EnsureUserAsync("limited", "limited", EntryFactory.Password, Roles.Clerk, null);

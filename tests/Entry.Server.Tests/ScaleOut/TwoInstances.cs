@@ -30,7 +30,10 @@ public sealed class TwoInstances : IAsyncDisposable
         {
             b.Settings[key] = value;
         }
-        b.Settings["ConnectionStrings:Entry"] = $"Data Source={Path.Combine(world.Factory.DataDirectory, "entry.db")}";
+        foreach (var (key, value) in TestDatabase.SharedWith(world.Factory.DataDirectory))
+        {
+            b.Settings[key] = value;
+        }
         _ = b.Server;
         return new TwoInstances(world, b);
     }

@@ -26,6 +26,20 @@ public static class TestDatabase
         {
             settings["Entry:Database:Provider"] = "PostgreSQL";
             settings["ConnectionStrings:Entry"] = PostgresServer.Instance.ConnectionString(DatabaseOf(dataDirectory));
+            // The clustered scheduler in the database: a name per server, as Quartz allows one scheduler of a name per process.
+            settings["Entry:Jobs:SchedulerName"] = $"entry-{Guid.NewGuid():N}";
+        }
+        return settings;
+    }
+
+    /// <summary>What points a second server (another instance, with a data directory of its own) at that directory's database.</summary>
+    public static Dictionary<string, string> SharedWith(string dataDirectory)
+    {
+        var settings = Settings(dataDirectory);
+        settings.Remove("Entry:DataDirectory");
+        if (!IsPostgreSql)
+        {
+            settings["ConnectionStrings:Entry"] = $"Data Source={Path.Combine(dataDirectory, "entry.db")}";
         }
         return settings;
     }

@@ -563,6 +563,9 @@ namespace Entry.Server.Data.Migrations.PostgreSql
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("bigint");
 
