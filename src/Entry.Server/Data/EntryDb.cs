@@ -13,9 +13,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Entry.Server.Data;
 
-/// <summary>The one unit of work of Entry.</summary>
-public sealed class EntryDb(DbContextOptions<EntryDb> options) : IdentityDbContext<EntryUser>(options)
+/// <summary>The one unit of work of Entry, on SQLite; <see cref="PostgreSqlEntryDb"/> is its PostgreSQL form.</summary>
+public class EntryDb : IdentityDbContext<EntryUser>
 {
+    public EntryDb(DbContextOptions<EntryDb> options) : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context (its own migrations), which adjusts the model.</summary>
+    protected EntryDb(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
     public DbSet<Book> Books => Set<Book>();
     public DbSet<Team> Teams => Set<Team>();

@@ -13,6 +13,7 @@ using Entry.Server.Features.Assignment;
 using Entry.Server.Features.Progress;
 using Entry.Server.Features.Reports;
 using Entry.Server.Features.Rosters;
+using Entry.Server.Features.ScaleOut;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Sprint;
 using Entry.Server.Features.Teams;
@@ -27,6 +28,8 @@ public static class EntryPipeline
 {
     public static WebApplication UseEntryPipeline(this WebApplication app)
     {
+        // Behind a reverse proxy: the client's address and scheme, from the proxies configured alone.
+        app.UseProxyHeaders(app.Configuration);
         // First, so every answer (the exception handler's and the guards' included) is worded in the request's language.
         app.UseRequestLocalization();
         app.UseExceptionHandler();

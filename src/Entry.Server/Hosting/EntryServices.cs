@@ -17,7 +17,7 @@ using Entry.Server.Features.Shifts;
 using Entry.Server.Features.Sprint;
 using Entry.Server.Features.Teams;
 using Entry.Server.Jobs;
-using Microsoft.AspNetCore.DataProtection;
+using Entry.Server.Features.ScaleOut;
 using Microsoft.Extensions.Options;
 
 namespace Entry.Server.Hosting;
@@ -34,9 +34,7 @@ public static class EntryServices
 
         var dataDirectory = DataDirectory(builder);
         services.AddData(builder.Configuration, dataDirectory);
-        services.AddDataProtection()
-            .SetApplicationName("Entry")
-            .PersistKeysToFileSystem(new DirectoryInfo(DataFiles.KeysOf(dataDirectory)));
+        services.AddScaleOut(builder.Configuration, dataDirectory);
         services.AddWebApi();
 
         services.AddAuth(builder.Configuration);
@@ -45,7 +43,7 @@ public static class EntryServices
         services.AddSprint();
         services.AddTeams();
         services.AddRosters();
-        services.AddJobs();
+        services.AddJobs(builder.Configuration);
         services.AddShifts(builder.Configuration);
         services.AddAssignment();
         services.AddCases();
@@ -53,10 +51,11 @@ public static class EntryServices
         services.AddClaims();
         services.AddLive();
         services.AddDashboard();
-        services.AddNationalDb();
+        services.AddNationalDb(builder.Configuration);
         services.AddReports();
         services.AddDemo();
-        services.AddBackup(dataDirectory);
+        // The one-box backups (SQLite's backup API); on PostgreSQL the database server's own tools do it.
+        services.AddBackup(dataDirectory, nightly: DataServices.ProviderOf(builder.Configuration) == DatabaseProvider.Sqlite);
         return builder;
     }
 

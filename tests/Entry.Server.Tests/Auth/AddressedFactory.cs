@@ -62,7 +62,7 @@ public sealed class RestartableFactory(string dataDirectory) : AddressedFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Entry:DataDirectory", dataDirectory);
+        TestDatabase.Use(builder, dataDirectory);
     }
 }
 

@@ -107,15 +107,7 @@ public sealed class SessionTests(AddressedFactory factory) : IClassFixture<Addre
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A late file handle: the temp folder is cleaned by the OS.
-            }
+            TestDatabase.Delete(directory);
         }
     }
 

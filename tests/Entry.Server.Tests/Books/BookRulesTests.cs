@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Entry.Server.Data;
 using Entry.Server.Features.Books;
 using Entry.Server.Tests.Support;
 using Entry.Shared.Auth;
@@ -40,7 +41,7 @@ public sealed class BookRulesTests(EntryFactory factory) : IClassFixture<EntryFa
         Assert.Equal(1, result.Accepted);
         Assert.Equal([2, 3], result.Rejected.Select(r => r.Line));
         Assert.All(result.Rejected, r => Assert.Contains("is before 01/01/1850", r.Reason));
-        Assert.Equal([$"{p}-1850"], await factory.WithDbAsync(db => db.Books.Where(b => b.Code.StartsWith(p)).Select(b => b.Code).ToListAsync()));
+        Assert.Equal([$"{p}-1850"], await factory.WithDbAsync(db => db.Books.WithCodeStarting(p).Select(b => b.Code).ToListAsync()));
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class BookRulesTests(EntryFactory factory) : IClassFixture<EntryFa
             });
             return await db.SaveChangesAsync();
         }));
-        Assert.Contains("UNIQUE", direct.InnerException!.Message);
+        Assert.True(DbErrors.IsUniqueViolation(direct), direct.InnerException?.Message);
     }
 
     public static TheoryData<string> BadCodes => new()

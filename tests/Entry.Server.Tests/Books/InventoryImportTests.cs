@@ -62,7 +62,7 @@ public sealed class InventoryImportTests(EntryFactory factory) : IClassFixture<E
         Assert.Equal($"{p}-span", warning.BookCode);
         Assert.Contains("spans the 01/04/2019 cut-off", warning.Reason);
 
-        var stored = await factory.WithDbAsync(db => db.Books.Where(b => b.Code.StartsWith(p)).OrderBy(b => b.Code).Select(b => b.Code).ToListAsync());
+        var stored = await factory.WithDbAsync(db => db.Books.WithCodeStarting(p).OrderBy(b => b.Code).Select(b => b.Code).ToListAsync());
         Assert.Equal([$"{p}-good1", $"{p}-good2", $"{p}-span"], stored);
     }
 
@@ -85,7 +85,7 @@ public sealed class InventoryImportTests(EntryFactory factory) : IClassFixture<E
         var result = (await response.Content.ReadFromJsonAsync<ImportResult>())!;
         Assert.Empty(result.Rejected);
         Assert.Equal(4, result.Accepted);
-        var types = await factory.WithDbAsync(db => db.Books.Where(b => b.Code.StartsWith(p)).OrderBy(b => b.Type).Select(b => new { b.Code, b.Type, b.UnitCode }).ToListAsync());
+        var types = await factory.WithDbAsync(db => db.Books.WithCodeStarting(p).OrderBy(b => b.Type).Select(b => new { b.Code, b.Type, b.UnitCode }).ToListAsync());
         Assert.Equal([BookType.Birth, BookType.Marriage, BookType.Death, BookType.Adoption], types.Select(t => t.Type));
         Assert.Equal($"{p}-ks", types[0].Code);
         Assert.Equal("25216", types[0].UnitCode);
@@ -168,8 +168,11 @@ public sealed class InventoryImportTests(EntryFactory factory) : IClassFixture<E
         // A real failure inside the insert: the database aborts on the third row, after two rows went in.
         // DDL takes no parameters; the code is a GUID prefix made by this test.
 #pragma warning disable EF1002
-        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            $"CREATE TRIGGER poison BEFORE INSERT ON Books WHEN NEW.Code = '{p}-3' BEGIN SELECT RAISE(ABORT, 'disk says no'); END;"));
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabase.IsPostgreSql
+            ? $"CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.\"Code\" = '{p}-3' THEN " +
+              "RAISE EXCEPTION 'disk says no'; END IF; RETURN NEW; END $$; " +
+              "CREATE TRIGGER poison BEFORE INSERT ON \"Books\" FOR EACH ROW EXECUTE FUNCTION poison();"
+            : $"CREATE TRIGGER poison BEFORE INSERT ON Books WHEN NEW.Code = '{p}-3' BEGIN SELECT RAISE(ABORT, 'disk says no'); END;"));
 #pragma warning restore EF1002
         try
         {
@@ -181,11 +184,12 @@ public sealed class InventoryImportTests(EntryFactory factory) : IClassFixture<E
 
             Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
             Assert.Contains("nothing was imported", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
-            Assert.Equal(0, await factory.WithDbAsync(db => db.Books.CountAsync(b => b.Code.StartsWith(p))));
+            Assert.Equal(0, await factory.WithDbAsync(db => db.Books.WithCodeStarting(p).CountAsync()));
         }
         finally
         {
-            await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER poison;"));
+            await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+                TestDatabase.IsPostgreSql ? "DROP TRIGGER poison ON \"Books\"; DROP FUNCTION poison();" : "DROP TRIGGER poison;"));
         }
     }
 

@@ -61,7 +61,7 @@ public sealed class ReviewDesk : IAsyncLifetime
         await ClaimAsync(team.Id, Books.Short, team.Other2, (EntryDesk.Today, 1));
         await ClaimAsync(team.Id, Books.Counted, team.Other3, (EntryDesk.Today, 1));
         await ClaimAsync(team.Id, Books.Stale, team.Police1, (EntryDesk.Today.AddDays(-1), 3));
-        await Factory.WithDbAsync(db => db.Books.Where(b => b.Code.StartsWith("KS-70-R-"))
+        await Factory.WithDbAsync(db => db.Books.WithCodeStarting("KS-70-R-")
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.TeamId, team.Id)));
         Clerk = await SignInAsync(team.Other1);
         ShortClerk = await SignInAsync(team.Other2);

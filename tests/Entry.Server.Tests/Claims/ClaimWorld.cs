@@ -25,9 +25,13 @@ public sealed class ClaimWorld : IAsyncDisposable
     public IReadOnlyList<string> QueuedBooks { get; private set; } = [];
     public string OtherTeamsBook { get; private set; } = "";
 
-    public static async Task<ClaimWorld> CreateAsync(int clerks = 3)
+    public static async Task<ClaimWorld> CreateAsync(int clerks = 3, IReadOnlyDictionary<string, string>? settings = null)
     {
         var world = new ClaimWorld(new ClockedFactory(Local.At(Day, 9, 0), clockEnabled: false));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            world.Factory.Settings[key] = value;
+        }
         var factory = world.Factory;
         var admin = await factory.AdminAsync();
         for (var i = 1; i <= clerks; i++)

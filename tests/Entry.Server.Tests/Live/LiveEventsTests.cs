@@ -160,14 +160,14 @@ public sealed class LiveEventsTests
         return await LiveClient.ConnectAsync(factory, await factory.SignedInClientAsync($"monitor-{district}", EntryFactory.Password));
     }
 
-    private static async Task<string> ClaimNextAsync(HttpClient clerk)
+    internal static async Task<string> ClaimNextAsync(HttpClient clerk)
     {
         var claimed = await clerk.PostAsync("/api/claims/next", null);
         Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
         return (await claimed.Content.ReadFromJsonAsync<ClaimedBook>())!.Code;
     }
 
-    private static async Task LogAsync(EntryFactory factory, HttpClient clerk, string book, int from, int to, bool flagged = false)
+    internal static async Task LogAsync(EntryFactory factory, HttpClient clerk, string book, int from, int to, bool flagged = false)
     {
         // A registration date inside the book's period, a birth before it.
         var opened = await factory.WithDbAsync(db => db.Books.Where(b => b.Code == book).Select(b => b.RegisteredFrom).SingleAsync());

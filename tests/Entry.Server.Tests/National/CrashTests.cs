@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Entry.NationalDb.Contracts;
 using Entry.Server.Features.Shifts;
+using Entry.Server.Tests.Support;
 using Entry.Shared.Auth;
 using Entry.Shared.Claims;
 using Entry.Shared.Entries;
@@ -35,6 +36,10 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
 
     public Task DisposeAsync()
     {
+        if (TestDatabase.IsPostgreSql)
+        {
+            TestDatabase.Delete(Path.Combine(root, "server"));
+        }
         try
         {
             Directory.Delete(root, recursive: true);
@@ -205,9 +210,8 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(sent.Count, province.GetProperty("synced").GetInt32());
     }
 
-    private Dictionary<string, string> ServerEnvironment(Uri stub, TimeSpan offset) => new()
+    private Dictionary<string, string> ServerEnvironment(Uri stub, TimeSpan offset) => new(TestDatabase.Environment(Path.Combine(root, "server")))
     {
-        ["Entry__DataDirectory"] = Path.Combine(root, "server"),
         ["Entry__Demo__Enabled"] = "true",
         ["Entry__Clock__Offset"] = offset.ToString("c", CultureInfo.InvariantCulture),
         ["NationalDb__BaseUrl"] = stub.ToString(),

@@ -80,6 +80,7 @@ public sealed class OperationsTests(EntryFactory factory) : IClassFixture<EntryF
         Assert.Contains("category", problem.Errors.Keys);
     }
 
+#if !ENTRY_POSTGRESQL
     [Fact]
     public async Task The_SQLite_database_lives_in_the_data_directory_in_WAL_mode()
     {
@@ -97,4 +98,5 @@ public sealed class OperationsTests(EntryFactory factory) : IClassFixture<EntryF
         });
         Assert.Equal("wal", mode);
     }
+#endif
 }

@@ -49,7 +49,7 @@ public sealed class ReportWorld : IAsyncLifetime
             "RP-689,689,birth,1,1990-01-01,2018-12-31,10,good",
             "RP-70,70,birth,1,1990-01-01,2018-12-31,10,good"))).EnsureSuccessStatusCode();
         var team = await TeamSetup.CreateAsync(Factory, "rp");
-        await Factory.WithDbAsync(db => db.Books.Where(b => b.Code.StartsWith("RP-")).ExecuteUpdateAsync(s => s.SetProperty(b => b.TeamId, team.Id)));
+        await Factory.WithDbAsync(db => db.Books.WithCodeStarting("RP-").ExecuteUpdateAsync(s => s.SetProperty(b => b.TeamId, team.Id)));
         await Factory.ClientAsAsync(Roles.Monitor, "province-monitor");
         await DistrictMonitorAsync(Factory, "689");
 

@@ -27,7 +27,7 @@ public sealed class ClockedFactory(DateTimeOffset start, string? dataDirectory =
         base.ConfigureWebHost(builder);
         if (dataDirectory is not null)
         {
-            builder.UseSetting("Entry:DataDirectory", dataDirectory);
+            TestDatabase.Use(builder, dataDirectory);
         }
         builder.UseSetting("Entry:Shifts:Enabled", clockEnabled ? "true" : "false");
         builder.UseSetting("Entry:Shifts:SchedulerIdleWaitSeconds", "1");

@@ -1,4 +1,5 @@
 using Entry.Server.Features.Shifts;
+using Entry.Server.Tests.Support;
 
 namespace Entry.Server.Tests.Shifts;
 
@@ -66,8 +67,7 @@ public sealed class ShiftSchedulerTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(dataDirectory, recursive: true);
+            TestDatabase.Delete(dataDirectory);
         }
     }
 }

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace Entry.Server.Tests.Support;
 
 /// <summary>
-/// Entry through its real HTTP pipeline with a real SQLite file in a fresh data directory.
+/// Entry through its real HTTP pipeline with a real database for a fresh data directory (an SQLite file in it, or a
+/// PostgreSQL database of its own: <see cref="TestDatabase"/>).
 /// Demo data is off unless a test class asks for it; users are created per test class.
 /// </summary>
 public class EntryFactory : WebApplicationFactory<Program>
@@ -25,13 +26,16 @@ public class EntryFactory : WebApplicationFactory<Program>
     /// <summary>Every log line written by the server, to prove personal data stays out of them.</summary>
     public ConcurrentQueue<string> Logs { get; } = new();
 
+    /// <summary>More settings for this server, applied after the defaults above (e.g. a shared database and Redis).</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
     protected virtual bool DemoEnabled => false;
     protected virtual int LoginAttemptsPerMinute => 1000;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Entry:DataDirectory", DataDirectory);
+        TestDatabase.Use(builder, DataDirectory);
         builder.UseSetting("Entry:Demo:Enabled", DemoEnabled ? "true" : "false");
         // Each server starts its own national-database stub on a free port.
         builder.UseSetting("NationalDb:EmbeddedUrl", "http://127.0.0.1:0");
@@ -41,6 +45,10 @@ public class EntryFactory : WebApplicationFactory<Program>
         builder.UseSetting("Entry:Backup:Nightly", "false");
         builder.UseSetting("Entry:Auth:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureLogging(logging => logging.AddProvider(new CollectingLoggerProvider(Logs)));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>
@@ -88,15 +96,7 @@ public class EntryFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open by a late connection: the temp folder is cleaned by the OS.
-        }
+        TestDatabase.Delete(DataDirectory);
     }
 }
 

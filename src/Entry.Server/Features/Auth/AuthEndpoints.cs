@@ -68,13 +68,13 @@ public static class AuthEndpoints
         return TypedResults.Empty;
     }
 
-    private static async Task<NoContent> Logout(ClaimsPrincipal principal, Sessions sessions, SignedInConnections connections,
+    private static async Task<NoContent> Logout(ClaimsPrincipal principal, Sessions sessions,
         SignInManager<EntryUser> signIn, CancellationToken ct)
     {
         if (principal.FindFirstValue(Sessions.Claim) is { } sessionId)
         {
+            // Ends it in the database and, on every instance, in the session cache and its live connections.
             await sessions.EndAsync(sessionId, ct);
-            connections.CloseSession(sessionId);
         }
         await signIn.SignOutAsync();
         return TypedResults.NoContent();

@@ -1,3 +1,5 @@
+using Entry.Server.Common.Cluster;
+using Entry.Server.Features.ScaleOut;
 using Entry.Server.Common;
 using System.Threading.RateLimiting;
 using Entry.Server.Data;
@@ -21,6 +23,8 @@ public static class AuthServices
         services.AddMemoryCache();
         services.AddScoped<Sessions>();
         services.AddSingleton<SignedInConnections>();
+        services.AddClusterHandler<SessionEnded, SessionEndedHandler>();
+        services.AddClusterHandler<UserConnectionsClosed, UserConnectionsClosedHandler>();
         services.AddScoped<SignInGuard>();
         services.AddScoped<MonitorAreas>();
 
@@ -65,14 +69,10 @@ public static class AuthServices
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(AuthEndpoints.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.LoginAttemptsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            o.AddPolicy(AuthEndpoints.LoginRateLimit, http => SharedRateLimit.FixedWindow(http,
+                $"login:{http.Connection.RemoteIpAddress?.ToString() ?? "local"}",
+                http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.LoginAttemptsPerMinute,
+                TimeSpan.FromMinutes(1)));
             o.OnRejected = async (context, ct) =>
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))

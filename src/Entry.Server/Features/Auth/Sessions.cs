@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Entry.Server.Data;
+using Entry.Server.Common.Cluster;
+using Entry.Server.Features.ScaleOut;
 using Entry.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -10,15 +12,17 @@ namespace Entry.Server.Features.Auth;
 /// <summary>
 /// The sign-in sessions behind bearer tokens and cookies (see <see cref="SignInSession"/>). Every authenticated request
 /// asks <see cref="IsActiveAsync"/>; the answer is cached in memory, so the hot paths (POST /api/entries) pay a cache
-/// lookup, and one primary-key read per session after a restart or when the cache let it go. Sessions start and end only
-/// in this process (one server on its SQLite file), so the cache is told of every end at once.
+/// lookup, and one primary-key read per session after a restart or when the cache let it go. An end is told to every
+/// instance over the cluster bus (<see cref="SessionEnded"/>); scaled out, the cache also keeps an answer only briefly, in
+/// case that message was lost.
 /// </summary>
-public sealed class Sessions(EntryDb db, IMemoryCache cache, TimeProvider time, IOptions<AuthOptions> options)
+public sealed class Sessions(EntryDb db, IMemoryCache cache, TimeProvider time, IOptions<AuthOptions> options,
+    IOptions<ScaleOutOptions> scaleOut, IClusterBus cluster)
 {
     /// <summary>The claim carrying the session id.</summary>
     public const string Claim = "entry_session";
 
-    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(10);
+    private TimeSpan CacheFor => scaleOut.Value.Enabled ? TimeSpan.FromSeconds(30) : TimeSpan.FromMinutes(10);
 
     private TimeSpan MaxAge => TimeSpan.FromDays(options.Value.MaxSessionDays);
 
@@ -51,8 +55,14 @@ public sealed class Sessions(EntryDb db, IMemoryCache cache, TimeProvider time, 
     public async Task EndAsync(string sessionId, CancellationToken ct)
     {
         await db.SignInSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(ct);
-        cache.Set(Key(sessionId), Known.Ended, CacheFor);
+        ForgetActive(cache, sessionId);
+        // Here and on the other instances: the session is ended in their caches and its live connections close.
+        await cluster.PublishAsync(new SessionEnded(sessionId));
     }
+
+    /// <summary>The session is known here as ended, from this request on.</summary>
+    public static void ForgetActive(IMemoryCache cache, string sessionId) =>
+        cache.Set(Key(sessionId), Known.Ended, TimeSpan.FromMinutes(10));
 
     private static string Key(string sessionId) => $"session:{sessionId}";
 

@@ -116,7 +116,7 @@ public sealed class SignInGuard(EntryDb db, UserManager<EntryUser> users, SignIn
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Two failures of the same name from the same address at once: one of them is counted.
             db.ChangeTracker.Clear();

@@ -7,7 +7,7 @@ namespace Entry.Server.Features.Backup;
 public static class BackupServices
 {
     /// <summary>The data directory's lock, the backups (taker, endpoint's options) and the nightly backup job.</summary>
-    public static IServiceCollection AddBackup(this IServiceCollection services, string dataDirectory)
+    public static IServiceCollection AddBackup(this IServiceCollection services, string dataDirectory, bool nightly = true)
     {
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Made by the container (not given as an instance), so the container disposes it: a stopped server, a test's
@@ -16,7 +16,7 @@ public static class BackupServices
         services.AddSingleton<BackupTaker>();
         services.AddOptions<QuartzOptions>().Configure<IOptions<BackupOptions>>((quartz, backup) =>
         {
-            if (!backup.Value.Nightly)
+            if (!nightly || !backup.Value.Nightly)
             {
                 return;
             }

@@ -144,10 +144,13 @@ public static class BookEndpoints
         }
         if (code is not null)
         {
-            // LIKE ignores ASCII letter case in SQLite, as codes are compared; '_' is a code character, not a wildcard
-            // (a percent sign or a backslash cannot be in the search: checked above).
+            // LIKE ignores ASCII letter case in SQLite, as codes are compared; PostgreSQL's ILIKE does, on the code taken
+            // in the "C" collation (pattern matching refuses the nondeterministic one the column compares with).
+            // '_' is a code character, not a wildcard (a percent sign or a backslash cannot be in the search: checked above).
             var pattern = "%" + code.Replace("_", "\\_") + "%";
-            books = books.Where(b => EF.Functions.Like(b.Code, pattern, "\\"));
+            books = db.Database.IsNpgsql()
+                ? books.Where(b => EF.Functions.ILike(EF.Functions.Collate(b.Code, "C"), pattern, "\\"))
+                : books.Where(b => EF.Functions.Like(b.Code, pattern, "\\"));
         }
 
         var total = await books.CountAsync(ct);

@@ -253,7 +253,7 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             return (null, false, false);

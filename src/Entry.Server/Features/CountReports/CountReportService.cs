@@ -70,7 +70,7 @@ public sealed partial class CountReportService(EntryDb db, CaseLedger ledger, Ti
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             return (null, PendingExists(bookCode));

@@ -1,3 +1,4 @@
+using Entry.Server.Common.Cluster;
 using Entry.Server.Features.Shifts;
 
 namespace Entry.Server.Features.Dashboard;
@@ -14,6 +15,7 @@ public static class DashboardServices
         services.AddScoped<DrillDownQuery>();
         services.AddScoped<DashboardWatch>();
         services.AddSingleton<DashboardWatchers>();
+        services.AddClusterHandler<DashboardsChanged, DashboardsChangedHandler>();
         services.AddScoped<IShiftChangedHandler, DashboardsOnShiftChange>();
         services.AddSingleton<DistrictMap>();
         return services;

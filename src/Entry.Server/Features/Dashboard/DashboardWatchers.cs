@@ -96,6 +96,16 @@ public sealed class DashboardWatchers
         return taken;
     }
 
+    /// <summary>This server's connections that watch <paramref name="scope"/>: the dashboard is sent to them alone, so with several
+    /// instances each sends to its own watchers once.</summary>
+    public IReadOnlyList<string> ConnectionsWatching(string scope)
+    {
+        lock (gate)
+        {
+            return watching.Where(w => w.Value.Contains(scope)).Select(w => w.Key).ToList();
+        }
+    }
+
     private List<string> Watched()
     {
         lock (gate)

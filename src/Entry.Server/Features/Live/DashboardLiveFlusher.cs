@@ -47,9 +47,10 @@ public sealed partial class DashboardLiveFlusher(
         var live = scope.ServiceProvider.GetRequiredService<DashboardLiveQuery>();
         foreach (var name in changed)
         {
-            if (DashboardScopes.Parse(name, tree) is { } place)
+            // To this instance's own watchers: each instance sends to those it holds, so nobody gets it twice.
+            if (DashboardScopes.Parse(name, tree) is { } place && watchers.ConnectionsWatching(name) is { Count: > 0 } connections)
             {
-                await hub.Clients.Group(SprintGroups.Dashboard(place.Key)).DashboardChanged(await live.ReadAsync(place, tree, ct), ct);
+                await hub.Clients.Clients(connections).DashboardChanged(await live.ReadAsync(place, tree, ct), ct);
             }
         }
         LogSent(changed.Count);

@@ -1,3 +1,4 @@
+using Entry.Server.Common.Cluster;
 using Entry.Server.Data;
 using Entry.Server.Features.Dashboard;
 using Entry.Shared.Live;
@@ -18,7 +19,7 @@ public sealed partial class LiveFlusher(
     IServiceScopeFactory scopes,
     IOptions<LiveOptions> options,
     TimeProvider time,
-    DashboardWatchers dashboards,
+    IClusterBus cluster,
     ILogger<LiveFlusher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,10 +32,12 @@ public sealed partial class LiveFlusher(
             {
                 if (broadcast.Drain() is { } batch)
                 {
-                    // Every notice reaches the province's and its district's groups: their dashboards are sent again (coalesced).
-                    foreach (var scope in batch.Groups.Keys.Where(s => s.IsDashboard))
+                    // Every notice reaches the province's and its district's groups: their dashboards are sent again (coalesced),
+                    // by every instance to the watchers it holds.
+                    var dashboards = batch.Groups.Keys.Where(s => s.IsDashboard).Select(s => s.Name).ToList();
+                    if (dashboards.Count > 0)
                     {
-                        dashboards.Changed(scope.Name);
+                        await cluster.PublishAsync(new DashboardsChanged(dashboards));
                     }
                     await SendAsync(batch, stoppingToken);
                 }

@@ -9,7 +9,7 @@ namespace Entry.Server.Features.Live;
 
 /// <summary>
 /// Every <see cref="LiveOptions.NationalStatusMilliseconds"/>, while someone follows the province, reads the national
-/// status once and sends <see cref="ISprintClient.NationalStatus"/> to the province group when it changed (or someone joined since).
+/// status once and sends <see cref="ISprintClient.NationalStatus"/> to this server's province followers when it changed (or someone joined since).
 /// </summary>
 public sealed partial class NationalStatusBroadcast(
     ProvinceWatchers watchers,
@@ -54,7 +54,8 @@ public sealed partial class NationalStatusBroadcast(
         {
             return;
         }
-        await hub.Clients.Group(SprintGroups.Of(ScopeKey.Province)).NationalStatus(status, ct);
+        // To this instance's own followers: scaled out, each instance reads and sends for the connections it holds.
+        await hub.Clients.Clients(watchers.Connections).NationalStatus(status, ct);
         lastSent = status;
     }
 

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Entry.Server.Features.Live;
 
 /// <summary>
-/// The connections of this server that follow the province, so <see cref="NationalStatusBroadcast"/> reads nothing while
+/// The connections of this server that follow the province (each instance sends the status to its own), so <see cref="NationalStatusBroadcast"/> reads nothing while
 /// nobody would receive it, and sends the status again as soon as someone new joins.
 /// </summary>
 public sealed class ProvinceWatchers
@@ -12,6 +12,8 @@ public sealed class ProvinceWatchers
     private int joinedSinceTaken;
 
     public bool Any => !connections.IsEmpty;
+
+    public IReadOnlyList<string> Connections => connections.Keys.ToList();
 
     public void Joined(string connectionId)
     {

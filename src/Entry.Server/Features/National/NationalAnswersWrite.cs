@@ -35,6 +35,12 @@ public sealed class NationalAnswersWrite(IReadOnlyList<Outcome> outcomes, Func<i
         foreach (var outcome in outcomes.Where(o => o.Kind != OutcomeKind.NotSent))
         {
             var message = messages[outcome.Message.Id];
+            message.LeasedUntil = null;
+            if (message.State != NationalMessageState.Pending)
+            {
+                // Recorded already (by another instance whose lease on it ran out first): its answer counted once.
+                continue;
+            }
             message.Attempts++;
             switch (outcome.Kind)
             {

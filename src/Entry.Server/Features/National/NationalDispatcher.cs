@@ -19,7 +19,7 @@ namespace Entry.Server.Features.National;
 /// </summary>
 public sealed partial class NationalDispatcher(
     IServiceScopeFactory scopes, NationalSignal signal, NationalCircuit circuit, NationalMetrics metrics, IOptions<NationalDbOptions> options,
-    TimeProvider time, ILogger<NationalDispatcher> logger) : BackgroundService
+    TimeProvider time, ILogger<NationalDispatcher> logger, OutboxLeases? leases = null) : BackgroundService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan ShortPause = TimeSpan.FromMilliseconds(200);
@@ -203,12 +203,18 @@ public sealed partial class NationalDispatcher(
     /// Read in the order of the (State, NextAttemptAt) index and filtered in memory: a correlated "no earlier pending
     /// message" condition made each round cost the whole backlog (0.6 s at 88,000 pending).
     /// </summary>
-    private static async Task<List<DueMessage>> DueAsync(EntryDb db, DateTimeOffset now, int roundSize, IReadOnlyCollection<long> inFlight,
+    private async Task<List<DueMessage>> DueAsync(EntryDb db, DateTimeOffset now, int roundSize, IReadOnlyCollection<long> inFlight,
         CancellationToken ct)
     {
         var messages = db.Set<NationalMessage>().AsNoTracking();
-        var candidates = await messages
-            .Where(m => m.State == NationalMessageState.Pending && m.NextAttemptAt <= now && !inFlight.Contains(m.Id))
+        var due = messages.Where(m => m.State == NationalMessageState.Pending && m.NextAttemptAt <= now && !inFlight.Contains(m.Id));
+        if (leases is not null)
+        {
+            // Several instances: only what this one leased now, nobody else's.
+            var leased = await leases.TakeAsync(db, now, roundSize * 2, ct);
+            due = messages.Where(m => leased.Contains(m.Id));
+        }
+        var candidates = await due
             .OrderBy(m => m.NextAttemptAt)
             .Take(roundSize * 2)
             .Select(m => new { m.Id, m.CaseId, m.IdempotencyKey, m.Payload, m.Attempts })
@@ -222,9 +228,16 @@ public sealed partial class NationalDispatcher(
             .GroupBy(m => m.CaseId).Select(g => g.Min(m => m.Id)).ToListAsync(ct)).ToHashSet();
         var recordIds = await db.CaseEntries.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .Select(c => new { c.Id, c.NationalRecordId }).ToDictionaryAsync(c => c.Id, c => c.NationalRecordId, ct);
-        return candidates.Where(c => oldest.Contains(c.Id)).OrderBy(c => c.Id).Take(roundSize)
+        var round = candidates.Where(c => oldest.Contains(c.Id)).OrderBy(c => c.Id).Take(roundSize)
             .Select(c => new DueMessage(c.Id, c.CaseId, c.IdempotencyKey, c.Payload, c.Attempts, recordIds.GetValueOrDefault(c.CaseId)))
             .ToList();
+        if (leases is not null && round.Count < candidates.Count)
+        {
+            // Leased but not sent this round (a newer version of a case, or past the round): free for anyone at once.
+            var sent = round.Select(m => m.Id).ToHashSet();
+            await leases.ReleaseAsync(db, candidates.Select(c => c.Id).Where(id => !sent.Contains(id)).ToList(), ct);
+        }
+        return round;
     }
 
     /// <summary>

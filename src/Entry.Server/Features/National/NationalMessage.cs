@@ -36,6 +36,12 @@ public sealed class NationalMessage
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset NextAttemptAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+    /// <summary>
+    /// While set and ahead, one instance is sending this message (taken with <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL):
+    /// the others leave it alone. A lease outlives its instance only until it runs out; then another sends it again, under
+    /// the same idempotency key.
+    /// </summary>
+    public DateTimeOffset? LeasedUntil { get; set; }
     /// <summary>The last failure as a status and title — never the payload.</summary>
     public string? LastError { get; set; }
 }
@@ -53,5 +59,6 @@ internal sealed class NationalMessageConfiguration : IEntityTypeConfiguration<Na
         // Stored as sortable numbers: the dispatcher compares and orders by these times (SQLite cannot, on text).
         message.Property(m => m.NextAttemptAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         message.Property(m => m.CreatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
+        message.Property(m => m.LeasedUntil).HasConversion(new DateTimeOffsetToBinaryConverter());
     }
 }

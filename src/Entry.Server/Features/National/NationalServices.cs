@@ -11,7 +11,7 @@ public static class NationalServices
     public const string PipelineName = "national-db";
 
     /// <summary>The national database: the stub (embedded by default), the Refit client with its resilience pipeline, the outbox and its dispatcher.</summary>
-    public static IServiceCollection AddNationalDb(this IServiceCollection services)
+    public static IServiceCollection AddNationalDb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<NationalDbOptions>().BindConfiguration(NationalDbOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<NationalDbEndpoint>();
@@ -24,6 +24,12 @@ public static class NationalServices
         services.AddScoped<NationalStatusReader>();
         // Before the dispatcher: the stub listens before anything calls it.
         services.AddHostedService<EmbeddedNationalDb>();
+        if (Data.DataServices.ProviderOf(configuration) == Data.DatabaseProvider.PostgreSql)
+        {
+            // Any number of instances may dispatch: each sends only what it leased. Longer than a round takes (its calls
+            // time out well before), short enough that a killed instance's messages go out soon after.
+            services.AddSingleton(new OutboxLeases(TimeSpan.FromSeconds(60)));
+        }
         services.AddSingleton<NationalDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<NationalDispatcher>());
         services.AddNationalReconciliation();

@@ -80,7 +80,9 @@ public sealed class ProgressCounters(EntryDb db)
         var skipped = command.AddParameter("@skipped");
         var synced = command.AddParameter("@synced");
         var rejected = command.AddParameter("@rejected");
-        foreach (var ((name, bookType), delta) in sums.Where(s => !s.Value.IsZero))
+        // In one order (scope, type): on PostgreSQL two transactions that touch the same counters then wait for each
+        // other instead of deadlocking.
+        foreach (var ((name, bookType), delta) in sums.Where(s => !s.Value.IsZero).OrderBy(s => s.Key.Scope, StringComparer.Ordinal).ThenBy(s => s.Key.Type))
         {
             scope.Value = name;
             type.Value = (int)bookType;

@@ -1,5 +1,4 @@
 using Entry.Server.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -93,7 +92,7 @@ public sealed partial class ShiftClock(
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteUniqueViolation })
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             LogAlreadyRecorded(boundary.Date, boundary.Shift, boundary.Transition);
             return false;
@@ -103,8 +102,6 @@ public sealed partial class ShiftClock(
             db.ChangeTracker.Clear();
         }
     }
-
-    private const int SqliteUniqueViolation = 2067; // SQLITE_CONSTRAINT_UNIQUE
 
     [LoggerMessage(EventId = 2400, Level = LogLevel.Information, Message = "Shift clock: {Date} shift {Shift} {Transition} (caught up: {CaughtUp})")]
     private partial void LogRecorded(DateOnly date, int shift, ShiftTransition transition, bool caughtUp);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Entry.Server.Common;
+using Entry.Server.Common.Cluster;
 using Entry.Server.Data;
 using Entry.Server.Features.Auth;
 using Entry.Server.Hosting;
@@ -119,7 +120,7 @@ public static partial class MemberEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // TeamMembers.UserId is unique: another request put the person in a team since the check.
             return Refusal.Invalid("userName", Phrase.Of("team.justJoinedOther", user.UserName)).ToProblem();
@@ -182,7 +183,7 @@ public static partial class MemberEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult, ForbidHttpResult>> Remove(
         int teamId, string userName, ClaimsPrincipal caller, TeamAccess access, EntryDb db, UserManager<EntryUser> users,
-        ITeamRosters rosters, IOffRosterClaims claims, WriteGate writes, SignedInConnections connections, ILogger<TeamMember> logger,
+        ITeamRosters rosters, IOffRosterClaims claims, WriteGate writes, IClusterBus cluster, ILogger<TeamMember> logger,
         CancellationToken ct)
     {
         var scope = await access.ForAsync(caller, teamId, ct);
@@ -219,7 +220,7 @@ public static partial class MemberEndpoints
         }
         LogMemberRemoved(logger, teamId, entries);
         // Their live connections followed the team: closed, they reconnect to what they may still see.
-        connections.CloseUser(member.UserId);
+        await cluster.PublishAsync(new UserConnectionsClosed(member.UserId));
         await claims.PublishReleasedAsync(ended, ct);
         return TypedResults.NoContent();
     }

@@ -115,7 +115,7 @@ public static partial class TeamEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another request put the leader in a team between the check and the insert (TeamMembers.UserId is unique).
             return Refusal.Invalid("leaderUserName", Phrase.Of("team.justJoinedOther", leader.UserName)).ToProblem();

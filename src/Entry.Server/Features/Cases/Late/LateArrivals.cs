@@ -130,7 +130,7 @@ public sealed partial class LateArrivals(EntryDb db, WriteGate writes, IOptions<
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // A twin refusal recorded it a moment ago (outside SQLite's gate): one row is what matters.
         }

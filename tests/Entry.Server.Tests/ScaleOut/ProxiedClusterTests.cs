@@ -1,0 +1,262 @@
+#if ENTRY_POSTGRESQL
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Entry.NationalDb.Contracts;
+using Entry.Server.Features.Shifts;
+using Entry.Server.Tests.National;
+using Entry.Shared.Claims;
+using Entry.Shared.Entries;
+using Entry.Shared.Live;
+using Entry.Shared.Shifts;
+using Microsoft.AspNetCore.SignalR.Client;
+using Xunit.Abstractions;
+
+namespace Entry.Server.Tests.ScaleOut;
+
+/// <summary>
+/// Two Entry processes on PostgreSQL and Redis behind nginx (<see cref="ProxiedCluster"/>): what one instance does reaches
+/// the other's clients, a race across instances has one winner, a SIGKILL of one loses and duplicates nothing, and the
+/// clustered scheduler fires a shift boundary once.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed partial class ProxiedClusterTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task A_case_logged_on_A_reaches_a_dashboard_connected_to_B()
+    {
+        await using var cluster = await ProxiedCluster.StartAsync(ProxiedCluster.OffsetIntoAShift(TimeSpan.FromMinutes(10)));
+        using var monitor = await ProxiedCluster.SignInAsync(cluster.B.Address, "monitor");
+        await using var live = new HubConnectionBuilder()
+            .WithUrl(new Uri(cluster.B.Address, "hubs/sprint"), o => o.AccessTokenProvider = () => Task.FromResult(monitor.DefaultRequestHeaders.Authorization?.Parameter))
+            .Build();
+        var cases = new ConcurrentQueue<CasesLoggedBatch>();
+        live.On<CasesLoggedBatch>(nameof(ISprintClient.CasesLogged), cases.Enqueue);
+        await live.StartAsync();
+        await live.InvokeAsync<ProgressSnapshot>(SprintHub.Subscribe, "province");
+
+        using var clerk = await ProxiedCluster.SignInAsync(cluster.A.Address, "clerk");
+        var book = await ClaimAsync(clerk);
+        for (var number = book.CasesLogged + book.CasesSkipped + 1; number <= book.CasesLogged + book.CasesSkipped + 3; number++)
+        {
+            (await clerk.PostAsJsonAsync("/api/entries", CrashCases.For(book, number))).EnsureSuccessStatusCode();
+        }
+
+        await EventuallyAsync(() => Task.FromResult(cases.Sum(b => b.Books.Sum(l => l.Added)) == 3), "B's connection received the 3 cases logged on A");
+    }
+
+    [Fact]
+    public async Task Fifty_parallel_claims_of_one_book_split_across_both_instances_have_exactly_one_winner()
+    {
+        await using var cluster = await ProxiedCluster.StartAsync(ProxiedCluster.OffsetIntoAShift(TimeSpan.FromMinutes(10)));
+        string target;
+        // A book of the demo team's queue: the one the demo clerk is given, handed back.
+        using (var first = await ProxiedCluster.SignInAsync(cluster.Proxy.Address, "clerk"))
+        {
+            var given = await ClaimAsync(first);
+            (await first.PostAsync($"/api/books/{given.Code}/release", null)).EnsureSuccessStatusCode();
+            target = given.Code;
+        }
+        // The demo team's members (the demo clerk and u689-02…u689-11), signed in on both instances.
+        var names = new[] { "clerk" }.Concat(Enumerable.Range(2, 10).Select(i => $"u689-{i:00}")).ToList();
+        var clients = new List<HttpClient>();
+        foreach (var (name, i) in names.Select((n, i) => (n, i)))
+        {
+            clients.Add(await ProxiedCluster.SignInAsync(i % 2 == 0 ? cluster.A.Address : cluster.B.Address, name));
+        }
+
+        var attempts = Enumerable.Range(0, 50).Select(i => clients[i % clients.Count]).ToList();
+        var answers = await Task.WhenAll(attempts.Select(async (c, i) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(i % 2 == 0 ? cluster.A.Address : cluster.B.Address, $"api/books/{target}/claim"));
+            request.Headers.Authorization = c.DefaultRequestHeaders.Authorization;
+            using var answer = await c.SendAsync(request);
+            return answer.StatusCode;
+        }));
+
+        output.WriteLine(string.Join(", ", answers.GroupBy(a => a).Select(g => $"{(int)g.Key}×{g.Count()}")));
+        Assert.Single(answers, a => a == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a != HttpStatusCode.OK), a => Assert.True(a is HttpStatusCode.Conflict or HttpStatusCode.Forbidden, $"{a}"));
+    }
+
+    [Fact]
+    public async Task A_SIGKILL_of_A_while_clerks_log_through_the_proxy_loses_and_duplicates_nothing()
+    {
+        const int perClerk = 40;
+        await using var cluster = await ProxiedCluster.StartAsync(ProxiedCluster.OffsetIntoAShift(TimeSpan.FromMinutes(15)));
+        var names = new[] { "clerk", "u689-02", "u689-03", "u689-04" };
+        // Each acknowledged case and its book.
+        var acknowledged = new ConcurrentDictionary<Guid, string>();
+        var logged = 0;
+        var killAt = names.Length * perClerk / 3;
+        var kill = new TaskCompletionSource();
+
+        async Task ClerkAsync(string name)
+        {
+            using var clerk = await ProxiedCluster.SignInAsync(cluster.Proxy.Address, name);
+            ClaimedBook? book = null;
+            var next = 0;
+            var done = 0;
+            while (done < perClerk)
+            {
+                if (book is null || next > book.CaseCount)
+                {
+                    book = await RetryAsync(() => ClaimOrKeepAsync(clerk));
+                    if (book is null)
+                    {
+                        return;
+                    }
+                    next = book.CasesLogged + book.CasesSkipped + 1;
+                    continue;
+                }
+                var request = CrashCases.For(book, next);
+                // The same case (its own id) again until the answer arrives: through the proxy to whichever instance lives.
+                var stored = await RetryAsync(async () =>
+                {
+                    using var answer = await clerk.PostAsJsonAsync("/api/entries", request);
+                    return answer.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK ? (await answer.Content.ReadFromJsonAsync<CaseEntryResult>())! : null;
+                });
+                acknowledged[stored!.Id] = stored.BookCode;
+                next++;
+                done++;
+                if (Interlocked.Increment(ref logged) == killAt)
+                {
+                    kill.TrySetResult();
+                }
+            }
+        }
+
+        var clerks = names.Select(ClerkAsync).ToList();
+        await Task.WhenAny(kill.Task, Task.WhenAll(clerks));
+        await cluster.A.KillAsync();
+        output.WriteLine($"A killed after {Volatile.Read(ref logged)} acknowledged cases");
+        await Task.WhenAll(clerks);
+        Assert.Equal(names.Length * perClerk, acknowledged.Count);
+
+        using var admin = await ProxiedCluster.SignInAsync(cluster.B.Address, "admin");
+        JsonElement status = default;
+        await EventuallyAsync(async () => (status = await admin.GetFromJsonAsync<JsonElement>("/api/national/status")).GetProperty("backlog").GetInt32() == 0,
+            "the backlog empties on B");
+        var held = new List<HeldRecord>();
+        foreach (var book in acknowledged.Values.Distinct())
+        {
+            held.AddRange((await cluster.National.GetFromJsonAsync<BookHoldings>($"/api/civil-records?bookCode={Uri.EscapeDataString(book)}"))!.Records);
+        }
+        Assert.DoesNotContain(held.GroupBy(r => r.SourceId), g => g.Count() > 1);
+        Assert.Empty(acknowledged.Keys.Except(held.Select(r => r.SourceId)));
+        var stats = await cluster.StatsAsync();
+        output.WriteLine($"stub: records {stats.Records}, created {stats.Created}, replayed {stats.Replayed}, conflicts {stats.Conflicts}");
+        Assert.Equal(acknowledged.Count, stats.Created);
+    }
+
+    [Fact]
+    public async Task A_shift_boundary_fires_once_across_instances_and_one_missed_while_both_were_down_is_caught_up_once()
+    {
+        // The servers' clock 40 s before the next boundary.
+        var now = DateTimeOffset.UtcNow;
+        var boundary = ShiftCalendar.NextAfter(now).Starts;
+        var offset = boundary - TimeSpan.FromSeconds(40) - now;
+        offset = TimeSpan.FromSeconds(Math.Round(offset.TotalSeconds));
+        await using var cluster = await ProxiedCluster.StartAsync(offset);
+        var local = ShiftCalendar.ToLocal(boundary);
+        var trigger = $"shift-clock-{local:HHmm}";
+
+        await EventuallyAsync(() => Task.FromResult(Runs(cluster.A.Output, trigger) + Runs(cluster.B.Output, trigger) > 0), $"{trigger} fired", seconds: 120);
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, Runs(cluster.A.Output, trigger) + Runs(cluster.B.Output, trigger));
+
+        // Both down; the next boundary passes; both start together (their clocks after it): it is recorded once.
+        var later = ShiftCalendar.NextAfter(boundary + TimeSpan.FromMinutes(1)).Starts;
+        await cluster.RestartBothAsync(later + TimeSpan.FromMinutes(2) - DateTimeOffset.UtcNow);
+        using var admin = await ProxiedCluster.SignInAsync(cluster.Proxy.Address, "admin");
+        var log = (await admin.GetFromJsonAsync<List<ShiftLogEntry>>("/api/shifts/log?days=2"))!;
+        var laterLocal = ShiftCalendar.ToLocal(later);
+        var atLater = log.Where(e => e.DueAt == laterLocal).ToList();
+        Assert.NotEmpty(atLater);
+        Assert.All(atLater, e => Assert.True(e.CaughtUp));
+        Assert.Equal(atLater.Count, atLater.Select(e => (e.Date, e.Shift, e.Transition)).Distinct().Count());
+        var atFirst = log.Where(e => e.DueAt == local).ToList();
+        Assert.Equal(atFirst.Count, atFirst.Select(e => (e.Date, e.Shift, e.Transition)).Distinct().Count());
+    }
+
+    private static int Runs(string output, string trigger) => Regex.Count(output, $@"Shift clock run by {trigger}:");
+
+    private static async Task<ClaimedBook> ClaimAsync(HttpClient clerk)
+    {
+        using var claim = await clerk.PostAsync("/api/claims/next", null);
+        if (claim.StatusCode == HttpStatusCode.Conflict)
+        {
+            return (await clerk.GetFromJsonAsync<ClaimedBook>("/api/claims/mine"))!;
+        }
+        Assert.True(claim.IsSuccessStatusCode, $"{(int)claim.StatusCode} {await claim.Content.ReadAsStringAsync()}");
+        return (await claim.Content.ReadFromJsonAsync<ClaimedBook>())!;
+    }
+
+    /// <summary>The book the clerk holds, else the next one; null when the queue is empty.</summary>
+    private static async Task<ClaimedBook?> ClaimOrKeepAsync(HttpClient clerk)
+    {
+        using var mine = await clerk.GetAsync("/api/claims/mine");
+        if (mine.StatusCode == HttpStatusCode.OK)
+        {
+            var held = (await mine.Content.ReadFromJsonAsync<ClaimedBook>())!;
+            if (held.CasesLogged + held.CasesSkipped < held.CaseCount)
+            {
+                return held;
+            }
+            (await clerk.PostAsync($"/api/books/{held.Code}/release", null)).Dispose();
+        }
+        using var claim = await clerk.PostAsync("/api/claims/next", null);
+        return claim.IsSuccessStatusCode ? (await claim.Content.ReadFromJsonAsync<ClaimedBook>())! : throw new HttpRequestException($"claim: {(int)claim.StatusCode}");
+    }
+
+    /// <summary>Tries again while the instance behind the proxy is dying (a refused connection, a 502, a timeout).</summary>
+    private static async Task<T> RetryAsync<T>(Func<Task<T>> attempt)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                var result = await attempt();
+                if (result is not null)
+                {
+                    return result;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && watch.Elapsed < Deadline)
+            {
+            }
+            if (watch.Elapsed > Deadline)
+            {
+                throw new TimeoutException("no answer through the proxy");
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> outcome, string what, int seconds = 120)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await outcome())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Not within {seconds} s: {what}");
+            }
+            await Task.Delay(200);
+        }
+    }
+}
+
+/// <summary>The cluster tests start three processes and a proxy each: one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ClusterCollection
+{
+    public const string Name = "Proxied cluster";
+}
+#endif
