@@ -62,7 +62,8 @@ public static class AssignmentEndpoints
             return Refusal.Invalid("teamId", Phrase.Of("assignment.teamId.unknown", request.TeamId)).ToProblem();
         }
         var codes = request.BookCodes.Distinct(BookCodes.Comparer).ToList();
-        var books = await db.Books.Where(b => codes.Contains(b.Code)).ToListAsync(ct);
+        var wellFormed = codes.Where(BookCodes.IsValid).ToList();
+        var books = await db.Books.Where(b => wellFormed.Contains(b.Code)).ToListAsync(ct);
         var unknown = codes.Except(books.Select(b => b.Code), BookCodes.Comparer).ToList();
         if (unknown.Count > 0)
         {

@@ -88,6 +88,11 @@ public sealed class SignInGuard(EntryDb db, UserManager<EntryUser> users, SignIn
         CancellationToken ct)
     {
         var auth = options.Value;
+        if (normalized.Length > SignInLockout.MaxUserNameLength)
+        {
+            // No account has such a name, so there is nothing to lock; PostgreSQL would refuse the row's key anyway.
+            return SignInRefusal.WrongCredentials;
+        }
         // Rows of names not tried for a day and not locked go: an attacker spraying names cannot grow the table for long.
         var stale = now.AddDays(-1);
         await db.SignInLockouts

@@ -10,6 +10,9 @@ namespace Entry.Server.Features.Auth;
 /// </summary>
 public sealed class SignInLockout
 {
+    /// <summary>The longest user name a row keeps (Identity's own limit): a longer name cannot be anyone's.</summary>
+    public const int MaxUserNameLength = 256;
+
     /// <summary>The user name as Identity normalises it (upper case).</summary>
     public required string UserName { get; init; }
     public required string ClientAddress { get; init; }
@@ -25,7 +28,7 @@ internal sealed class SignInLockoutConfiguration : IEntityTypeConfiguration<Sign
     {
         lockout.ToTable("SignInLockouts");
         lockout.HasKey(l => new { l.UserName, l.ClientAddress });
-        lockout.Property(l => l.UserName).HasMaxLength(256);
+        lockout.Property(l => l.UserName).HasMaxLength(SignInLockout.MaxUserNameLength);
         lockout.Property(l => l.ClientAddress).HasMaxLength(64);
         lockout.Property(l => l.LastFailureAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         lockout.Property(l => l.LockedUntil).HasConversion(new DateTimeOffsetToBinaryConverter());

@@ -26,7 +26,7 @@ public sealed partial class CaseRecorder(EntryDb db, CaseLedger ledger, LateArri
     public async Task<(CaseStored? Stored, Refusal? Refusal)> RecordAsync(CaseEntryRequest request, string userId, CancellationToken ct)
     {
         var code = request.BookCode?.Trim();
-        var book = string.IsNullOrEmpty(code) ? null : await BookByCode(db, code, ct);
+        var book = BookCodes.IsValid(code) ? await BookByCode(db, code!, ct) : null;
         var (normalized, errors) = CaseValidation.Validate(request, book);
         if (errors.Count > 0)
         {
@@ -78,6 +78,8 @@ public sealed partial class CaseRecorder(EntryDb db, CaseLedger ledger, LateArri
         return answer;
     }
 
+    // Only a well-formed code is looked up: PostgreSQL's case-insensitive collation also ignores characters such as
+    // U+200B and full-width forms, which SQLite's NOCASE does not, and no stored code holds them.
     // Compiled once: on the hot path EF Core would otherwise parameterise and look up the query's plan per request.
     internal static readonly Func<EntryDb, string, CancellationToken, Task<Book?>> BookByCode = EF.CompileAsyncQuery(
         (EntryDb db, string code, CancellationToken ct) => db.Books.AsNoTracking().Include(b => b.Unit).FirstOrDefault(b => b.Code == code));

@@ -67,7 +67,8 @@ public static class MyCasesEndpoints
         var entries = db.CaseEntries.AsNoTracking().Where(e => e.ClerkId == clerkId);
         if (book?.Trim() is { Length: > 0 } code)
         {
-            entries = entries.Where(e => e.Book!.Code == code);
+            // A malformed code is no book's (and PostgreSQL's collation would ignore some of its characters).
+            entries = BookCodes.IsValid(code) ? entries.Where(e => e.Book!.Code == code) : entries.Where(e => false);
         }
         if (date is not null)
         {

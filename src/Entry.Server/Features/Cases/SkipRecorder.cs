@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Entry.Server.Data;
 using Entry.Server.Features.Books;
+using Entry.Shared.Books;
 using Entry.Shared.Entries;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed partial class SkipRecorder(EntryDb db, CaseLedger ledger, LateArri
     public async Task<(CaseStored? Stored, Refusal? Refusal)> SkipAsync(SkipEntryRequest request, string userId, CancellationToken ct)
     {
         var code = request.BookCode?.Trim();
-        var book = string.IsNullOrEmpty(code) ? null : await CaseRecorder.BookByCode(db, code, ct);
+        var book = BookCodes.IsValid(code) ? await CaseRecorder.BookByCode(db, code!, ct) : null;
         var errors = Validate(request, book);
         if (errors.Count > 0)
         {

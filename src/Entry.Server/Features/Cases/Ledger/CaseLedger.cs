@@ -81,7 +81,7 @@ public sealed partial class CaseLedger(IServiceScopeFactory scopes, WriteGate ga
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var batch = await RunAsync(writes);
+            var batch = await RunRetryingAsync(writes);
             metrics.Batch(writes.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             Announce(batch, writes);
         }
@@ -95,6 +95,28 @@ public sealed partial class CaseLedger(IServiceScopeFactory scopes, WriteGate ga
             }
         }
     }
+
+    /// <summary>
+    /// PostgreSQL may end a batch's transaction with a deadlock or serialization failure when another instance (or
+    /// another write path) touched the same rows; nothing of it is stored then, so the batch runs again.
+    /// </summary>
+    private async Task<(CaseBatch Batch, List<Finished> Finished)> RunRetryingAsync(List<CaseWrite> writes)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunAsync(writes);
+            }
+            catch (Exception e) when (attempt < MaxAttempts && DbErrors.IsTransient(e))
+            {
+                LogBatchRetried(logger, writes.Count, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt));
+            }
+        }
+    }
+
+    private const int MaxAttempts = 4;
 
     private async Task<(CaseBatch Batch, List<Finished> Finished)> RunAsync(List<CaseWrite> writes)
     {
@@ -188,6 +210,9 @@ public sealed partial class CaseLedger(IServiceScopeFactory scopes, WriteGate ga
                 result.Batch.Now));
         }
     }
+
+    [LoggerMessage(EventId = 7015, Level = LogLevel.Warning, Message = "A batch of {Count} case changes met a deadlock or serialization failure (attempt {Attempt}); it runs again")]
+    private static partial void LogBatchRetried(ILogger logger, int count, int attempt);
 
     [LoggerMessage(EventId = 7010, Level = LogLevel.Error, Message = "A batch of {Count} case changes was not stored: {ExceptionType}")]
     private static partial void LogBatchFailed(ILogger logger, int count, string exceptionType);
