@@ -53,5 +53,5 @@ public sealed class PlanFigures
 
     /// <summary>The date a span of weeks from today ends on (whole days, rounded up), or null when it never ends.</summary>
     public static DateOnly? Date(DateOnly today, double weeks) =>
-        double.IsInfinity(weeks) || double.IsNaN(weeks) ? null : today.AddDays((int)Math.Ceiling(weeks * 7 - 1e-9));
+        double.IsInfinity(weeks) || double.IsNaN(weeks) ? null : today.AddDays((int)Math.Ceiling(weeks * 7));
 }
