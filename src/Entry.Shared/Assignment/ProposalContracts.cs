@@ -29,10 +29,12 @@ public sealed record ProposedMove
     public required string BookCode { get; init; }
     public required string BookUnitCode { get; init; }
     public required int Cases { get; init; }
+    /// <summary>The team the book is queued with now (for a leader, only when it is their team).</summary>
     public int? FromTeamId { get; init; }
     public string? FromTeamName { get; init; }
-    public required int ToTeamId { get; init; }
-    public required string ToTeamName { get; init; }
+    /// <summary>The team the book would go to (for a leader, only when it is their team).</summary>
+    public int? ToTeamId { get; init; }
+    public string? ToTeamName { get; init; }
     /// <summary>How near the receiving team is: <c>sameUnit</c>, <c>sameDistrict</c>, <c>parent</c>, <c>neighbouringDistrict</c> or <c>elsewhere</c>.</summary>
     public required string Nearness { get; init; }
 }

@@ -64,7 +64,7 @@ public sealed class AccessRulesTests(EntryFactory factory) : IClassFixture<Entry
         { "GET", "/api/assignment/projection", "/api/assignment/projection", [Roles.Admin, Roles.Monitor, Roles.TeamLeader] },
         { "GET", "/api/assignment/proposal", "/api/assignment/proposal", [Roles.Admin, Roles.TeamLeader] },
         { "POST", "/api/assignment/proposal/accept", "/api/assignment/proposal/accept", [Roles.Admin] },
-        { "GET", "/api/assignment/what-if", "/api/assignment/what-if", [Roles.Admin, Roles.TeamLeader] },
+        { "GET", "/api/assignment/what-if", "/api/assignment/what-if?teamId=1&extraClerks=1", [Roles.Admin, Roles.TeamLeader] },
         { "GET", "/api/shifts/clock", "/api/shifts/clock", Roles.All.ToArray() },
         { "GET", "/api/shifts/log", "/api/shifts/log", [Roles.Admin] },
         { "POST", "/api/claims/next", "/api/claims/next", [Roles.Clerk] },

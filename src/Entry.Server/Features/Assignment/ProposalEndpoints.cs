@@ -27,6 +27,7 @@ public static class ProposalEndpoints
             .RequireRoles(Roles.Admin, Roles.TeamLeader)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithTags("Assignment")
             .WithSummary("A team's and the province's finish if the team had more rostered clerks per shift or more computers (a shift holds at most the team's computers and 12 people); a leader asks for their own team.");
         return group;

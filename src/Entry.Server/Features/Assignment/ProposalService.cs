@@ -64,19 +64,36 @@ public sealed class ProposalService(EntryDb db, PlanInputReader inputs, Assignme
         return (response, outcome);
     }
 
-    /// <summary>A leader's part of the proposal: the moves out of and into their team.</summary>
+    /// <summary>
+    /// A leader's part of the proposal: the moves out of and into their team, naming no other team (leaders read only their
+    /// own); the province's figures stay whole.
+    /// </summary>
     public static ProposalResponse OfTeam(ProposalResponse proposal, int? teamId)
     {
-        var moves = proposal.Moves.Where(m => teamId is not null && (m.FromTeamId == teamId || m.ToTeamId == teamId)).ToList();
-        return proposal with { Moves = moves, CasesMoved = moves.Sum(m => m.Cases) };
+        var moves = proposal.Moves.Where(m => teamId is not null && (m.FromTeamId == teamId || m.ToTeamId == teamId))
+            .Select(m => m with
+            {
+                FromTeamId = m.FromTeamId == teamId ? m.FromTeamId : null,
+                FromTeamName = m.FromTeamId == teamId ? m.FromTeamName : null,
+                ToTeamId = m.ToTeamId == teamId ? m.ToTeamId : null,
+                ToTeamName = m.ToTeamId == teamId ? m.ToTeamName : null,
+            })
+            .ToList();
+        return proposal with
+        {
+            Moves = moves,
+            CasesMoved = moves.Sum(m => m.Cases),
+            BottleneckBefore = proposal.BottleneckBefore.Where(t => t.TeamId == teamId).ToList(),
+            BottleneckAfter = proposal.BottleneckAfter.Where(t => t.TeamId == teamId).ToList(),
+        };
     }
 
     public async Task<(AcceptProposalResponse? Accepted, Refusal? Refusal)> AcceptAsync(AcceptProposalRequest request, CancellationToken ct)
     {
         var ids = request.MoveIds ?? [];
-        if (!request.All && ids.Count == 0)
+        if (request.All == ids.Count > 0)
         {
-            return (null, Refusal.Invalid("moveIds", Phrase.Of("proposal.moveIds.required")));
+            return (null, Refusal.Invalid("moveIds", Phrase.Of(request.All ? "proposal.moveIds.withAll" : "proposal.moveIds.required")));
         }
         if (ids.Count > AssignmentEndpoints.MaxBooksPerMove)
         {
@@ -91,7 +108,7 @@ public sealed class ProposalService(EntryDb db, PlanInputReader inputs, Assignme
         }
         var chosen = (request.All ? proposal.Moves : ids.Distinct(BookCodes.Comparer).Select(id => proposed[id])).ToList();
         var codes = chosen.Select(m => m.BookCode).ToList();
-        var target = chosen.ToDictionary(m => m.BookCode, m => m.ToTeamId, BookCodes.Comparer);
+        var target = chosen.ToDictionary(m => m.BookCode, m => m.ToTeamId!.Value, BookCodes.Comparer);
         // An accepted move is an Admin's decision, as POST /api/assignment/move: the nightly plan keeps the book there.
         foreach (var book in await db.Books.Where(b => codes.Contains(b.Code) && b.Status == BookStatus.NotStarted).ToListAsync(ct))
         {
@@ -114,14 +131,14 @@ public sealed class ProposalService(EntryDb db, PlanInputReader inputs, Assignme
         {
             errors["extraComputers"] = [Phrase.Of("whatIf.extraComputers.range", TeamEndpoints.MaxComputers)];
         }
-        var team = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => new { t.Id, t.Name, t.Computers }).FirstOrDefaultAsync(ct);
-        if (team is null)
-        {
-            errors["teamId"] = [Phrase.Of("assignment.teamId.unknown", teamId)];
-        }
         if (errors.Count > 0)
         {
             return (null, Refusal.Invalid(errors));
+        }
+        var team = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => new { t.Id, t.Name, t.Computers }).FirstOrDefaultAsync(ct);
+        if (team is null)
+        {
+            return (null, TeamRefusals.NotFound(teamId));
         }
 
         var rate = await capacity.RateAsync(teamId, ct);
