@@ -176,8 +176,12 @@ public static class AssignmentPlanner
             {
                 yield return new Placement(book.Id, team.Id, ++position, book.UnitCode == team.UnitCode);
             }
-            var own = _own.Concat(_placedByAdmin.Where(b => b.UnitCode == team.UnitCode)).Order(OrderOfWork);
-            var helped = _helped.Concat(_placedByAdmin.Where(b => b.UnitCode != team.UnitCode)).Order(OrderOfWork);
+            IEnumerable<PlanBook> own = _own, helped = _helped;
+            if (_placedByAdmin.Count > 0)
+            {
+                own = _own.Concat(_placedByAdmin.Where(b => b.UnitCode == team.UnitCode)).Order(OrderOfWork);
+                helped = _helped.Concat(_placedByAdmin.Where(b => b.UnitCode != team.UnitCode)).Order(OrderOfWork);
+            }
             foreach (var book in own)
             {
                 yield return new Placement(book.Id, team.Id, ++position, true);

@@ -51,14 +51,22 @@ public static class BookMoveProposer
                     continue;
                 }
                 var nearness = geography.Of(book.UnitCode, team.UnitCode);
+                if (best is { } b && nearness > b.Nearness)
+                {
+                    continue;
+                }
                 var finish = (load[team.Id] + book.Cases) / team.WeeklyCapacity;
-                if (best is not { } b || nearness < b.Nearness || nearness == b.Nearness && finish < b.Finish - Slack)
+                if (best is not { } c || nearness < c.Nearness || finish < c.Finish - Slack)
                 {
                     best = (team.Id, nearness, finish);
                 }
             }
             return best is { } found ? (found.Team, found.Nearness) : null;
         }
+
+        // The most room any team but the donor has: a book larger than that fits nowhere, a book within it fits there at least.
+        double RoomBeside(int donor) => teams.Where(t => t.Id != donor && t.WeeklyCapacity > 0)
+            .Select(t => target * t.WeeklyCapacity - load[t.Id]).DefaultIfEmpty(0).Max();
 
         var moves = new List<BookMove>();
         var shortfall = ProposalShortfall.None;
@@ -73,7 +81,7 @@ public static class BookMoveProposer
             while (Finish(donor) > ceiling + Slack)
             {
                 var over = capacity[donor] > 0 ? load[donor] - ceiling * capacity[donor] : load[donor];
-                var chosen = Choose(movable, over, book => ReceiverOf(book, donor));
+                var chosen = Choose(movable, over, RoomBeside(donor), book => ReceiverOf(book, donor));
                 if (chosen is not { } pick)
                 {
                     break;
@@ -99,28 +107,43 @@ public static class BookMoveProposer
         return new(moves, shortfall);
     }
 
-    /// <summary>The smallest book that alone covers <paramref name="over"/> and has a receiver, else the largest that has one.</summary>
-    private static (int Index, int Team, Nearness Nearness)? Choose(List<PlanBook> movableByCases, double over, Func<PlanBook, (int Team, Nearness Nearness)?> receiverOf)
+    /// <summary>
+    /// The smallest book that alone covers <paramref name="over"/>, else the largest; either within <paramref name="room"/>,
+    /// the most any other team can take (so a receiver exists).
+    /// </summary>
+    private static (int Index, int Team, Nearness Nearness)? Choose(List<PlanBook> movableByCases, double over, double room, Func<PlanBook, (int Team, Nearness Nearness)?> receiverOf)
     {
-        var first = movableByCases.FindIndex(b => b.Cases >= over - Slack);
-        if (first < 0)
+        var fits = UpperBound(movableByCases, room + Slack); // books [0, fits) fit somewhere
+        if (fits == 0)
         {
-            first = movableByCases.Count;
+            return null;
         }
-        for (var i = first; i < movableByCases.Count; i++)
+        var covering = LowerBound(movableByCases, over - Slack);
+        var index = covering < fits ? covering : fits - 1;
+        return receiverOf(movableByCases[index]) is { } r ? (index, r.Team, r.Nearness) : null;
+    }
+
+    /// <summary>The first index whose book has at least <paramref name="cases"/> (the list is sorted by cases).</summary>
+    private static int LowerBound(List<PlanBook> byCases, double cases)
+    {
+        var (lo, hi) = (0, byCases.Count);
+        while (lo < hi)
         {
-            if (receiverOf(movableByCases[i]) is { } r)
-            {
-                return (i, r.Team, r.Nearness);
-            }
+            var mid = (lo + hi) / 2;
+            if (byCases[mid].Cases < cases) lo = mid + 1; else hi = mid;
         }
-        for (var i = first - 1; i >= 0; i--)
+        return lo;
+    }
+
+    /// <summary>The first index whose book has more than <paramref name="cases"/>.</summary>
+    private static int UpperBound(List<PlanBook> byCases, double cases)
+    {
+        var (lo, hi) = (0, byCases.Count);
+        while (lo < hi)
         {
-            if (receiverOf(movableByCases[i]) is { } r)
-            {
-                return (i, r.Team, r.Nearness);
-            }
+            var mid = (lo + hi) / 2;
+            if (byCases[mid].Cases <= cases) lo = mid + 1; else hi = mid;
         }
-        return null;
+        return lo;
     }
 }

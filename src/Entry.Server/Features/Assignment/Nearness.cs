@@ -44,7 +44,18 @@ public sealed class UnitGeography
 
     public string? District(string unit) => _district.GetValueOrDefault(unit);
 
+    private readonly Dictionary<(string, string), Nearness> _known = [];
+
     public Nearness Of(string bookUnit, string teamUnit)
+    {
+        if (!_known.TryGetValue((bookUnit, teamUnit), out var nearness))
+        {
+            _known[(bookUnit, teamUnit)] = nearness = Compute(bookUnit, teamUnit);
+        }
+        return nearness;
+    }
+
+    private Nearness Compute(string bookUnit, string teamUnit)
     {
         if (bookUnit == teamUnit)
         {
