@@ -9,7 +9,8 @@ namespace Entry.Benchmarks;
 
 /// <summary>
 /// The full-province assignment (27,548 books, 123 teams) recomputed over HTTP on a Release server in demo mode,
-/// and how even the result is: the largest and smallest projected finish among teams of the same level.
+/// and how even the result is: the largest and smallest projected finish among teams of the same level; then the proposal of
+/// book moves (its time, the capacity lower bound, the makespan before and after, the books moved), accepted whole.
 /// </summary>
 internal static class PlanBenchmark
 {
@@ -36,7 +37,41 @@ internal static class PlanBenchmark
         }
         Console.WriteLine();
         Console.WriteLine($"full-province assignment: median {Stats.Median(wall):0.000} s over HTTP (plan and store: median {Stats.Median(inServer):0.000} s)");
+        await PrintBalanceAsync(client, "balance of the plan");
 
+        Console.WriteLine();
+        Console.WriteLine($"Proposal of book moves (GET /api/assignment/proposal), {runs} runs:");
+        var proposalWall = new List<double>();
+        var proposalServer = new List<double>();
+        ProposalResponse proposal = null!;
+        for (var run = 1; run <= runs; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            proposal = (await client.GetFromJsonAsync<ProposalResponse>("/api/assignment/proposal"))!;
+            watch.Stop();
+            proposalWall.Add(watch.Elapsed.TotalSeconds);
+            proposalServer.Add(proposal.ElapsedMilliseconds / 1000.0);
+            Console.WriteLine($"  run {run}: {proposalWall[^1]:0.000} s over HTTP (read, plan, propose and re-plan {proposalServer[^1]:0.000} s), {proposal.Moves.Count} books moved");
+        }
+        var boundDays = proposal.LowerBoundWeeks * 7;
+        Console.WriteLine($"proposal: median {Stats.Median(proposalWall):0.000} s over HTTP (in the server: median {Stats.Median(proposalServer):0.000} s)");
+        Console.WriteLine($"  remaining {proposal.RemainingCases:N0} cases, rostered capacity {proposal.WeeklyCapacityCases:N0} cases a week");
+        Console.WriteLine($"  capacity lower bound: {boundDays:0.0} days ({proposal.LowerBoundFinish:yyyy-MM-dd})");
+        Console.WriteLine($"  makespan before: {proposal.WeeksBefore * 7:0.0} days ({proposal.WeeksBefore / proposal.LowerBoundWeeks:0.000} × bound), set by {string.Join(", ", proposal.BottleneckBefore.Select(t => t.UnitCode))}");
+        Console.WriteLine($"  makespan after:  {proposal.WeeksAfter * 7:0.0} days ({proposal.WeeksAfter / proposal.LowerBoundWeeks:0.000} × bound, tolerance {proposal.TolerancePercent} %), set by {string.Join(", ", proposal.BottleneckAfter.Select(t => t.UnitCode))}");
+        Console.WriteLine($"  books moved: {proposal.Moves.Count} of 27,548 ({proposal.CasesMoved:N0} cases); shortfall: {proposal.Shortfall}");
+        Console.WriteLine($"  by nearness: {string.Join(", ", proposal.Moves.GroupBy(m => m.Nearness).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}");
+        Console.WriteLine($"  by giving team: {string.Join(", ", proposal.Moves.GroupBy(m => m.FromTeamName ?? "-").OrderByDescending(g => g.Count()).Take(6).Select(g => $"{g.Key} {g.Count()}"))}");
+
+        var accept = await client.PostAsJsonAsync("/api/assignment/proposal/accept", new AcceptProposalRequest(null, All: true));
+        var accepted = (await accept.Content.ReadFromJsonAsync<AcceptProposalResponse>())!;
+        var projection = (await client.GetFromJsonAsync<ProjectionResponse>("/api/assignment/projection"))!;
+        Console.WriteLine($"accepted all: {accepted.BooksMoved} books, {accepted.CasesMoved:N0} cases; the projection now ends {projection.ProvinceProjectedFinish:yyyy-MM-dd}, bound {projection.LowerBoundFinish:yyyy-MM-dd}");
+        await PrintBalanceAsync(client, "balance after the accepted proposal");
+    }
+
+    private static async Task PrintBalanceAsync(HttpClient client, string title)
+    {
         var levels = new Dictionary<string, UnitLevel>();
         void Walk(UnitNode node)
         {
@@ -61,7 +96,7 @@ internal static class PlanBenchmark
                 finishes.Add((levels[team.UnitCode], finish.DayNumber - today.DayNumber));
             }
         }
-        Console.WriteLine("balance (projected finish of each team, in days from today, by the level of its unit):");
+        Console.WriteLine($"{title} (projected finish of each team, in days from today, by the level of its unit):");
         foreach (var level in finishes.GroupBy(f => f.Level).OrderBy(g => g.Key))
         {
             var days = level.Select(f => (double)f.Days).ToList();

@@ -75,6 +75,16 @@ public sealed partial class EntryApi
     public async Task<ApiProblem?> MoveInQueueAsync(int teamId, string bookCode, int position, CancellationToken cancellationToken = default) =>
         (await SendAsync<object>(HttpMethod.Put, $"api/teams/{teamId}/queue/{Uri.EscapeDataString(bookCode)}", new MoveInQueueRequest(position), cancellationToken)).Problem;
 
+    public async Task<ProposalResponse> GetProposalAsync(CancellationToken cancellationToken = default) =>
+        await http.GetFromJsonAsync<ProposalResponse>("api/assignment/proposal", cancellationToken)
+        ?? throw new InvalidOperationException("The server sent no proposal.");
+
+    public Task<ApiResult<AcceptProposalResponse>> AcceptProposalAsync(AcceptProposalRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<AcceptProposalResponse>(HttpMethod.Post, "api/assignment/proposal/accept", request, cancellationToken);
+
+    public Task<ApiResult<WhatIfResponse>> GetWhatIfAsync(int teamId, int extraClerks, int extraComputers, CancellationToken cancellationToken = default) =>
+        SendAsync<WhatIfResponse>(HttpMethod.Get, $"api/assignment/what-if?teamId={teamId}&extraClerks={extraClerks}&extraComputers={extraComputers}", null, cancellationToken);
+
     public async Task<ProjectionResponse> GetProjectionAsync(CancellationToken cancellationToken = default) =>
         await http.GetFromJsonAsync<ProjectionResponse>("api/assignment/projection", cancellationToken)
         ?? throw new InvalidOperationException("The server sent no projection.");

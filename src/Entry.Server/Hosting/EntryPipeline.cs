@@ -84,7 +84,7 @@ public static class EntryPipeline
         api.MapGroup("/teams").MapRefusedSubmissions();
         api.MapGroup("/entries").MapMyRefusedSubmissions();
         api.MapGroup("/shifts").MapShifts();
-        api.MapGroup("/assignment").MapAssignment();
+        api.MapGroup("/assignment").MapAssignment().MapProposal();
         api.MapGroup("/sprint").MapSprint();
         api.MapGroup("/reports").MapReports();
         api.MapGroup("/dashboard").MapDashboard();

@@ -54,11 +54,25 @@ public sealed record UnitProjection
     public required UnitLevel Level { get; init; }
     public required long RemainingCases { get; init; }
     public DateOnly? ProjectedFinish { get; init; }
+    /// <summary>Weekly capacity of the teams of the unit and the units below it.</summary>
+    public double WeeklyCapacityCases { get; init; }
+    /// <summary>Those teams entering the remaining cases with no time lost: no plan of theirs finishes earlier.</summary>
+    public DateOnly? LowerBoundFinish { get; init; }
+    /// <summary>The teams whose queue holds the unit's last book.</summary>
+    public IReadOnlyList<BottleneckTeam> Bottleneck { get; init; } = [];
 }
 
 public sealed record ProjectionResponse
 {
     /// <summary>The finish of the caller's area: the province, or a district Monitor's district.</summary>
     public DateOnly? ProvinceProjectedFinish { get; init; }
+    /// <summary>The area's remaining cases, its teams' weekly capacity and the capacity lower bound of its finish.</summary>
+    public long RemainingCases { get; init; }
+    public double WeeklyCapacityCases { get; init; }
+    public DateOnly? LowerBoundFinish { get; init; }
+    /// <summary>The teams that set the area's projected finish.</summary>
+    public IReadOnlyList<BottleneckTeam> Bottleneck { get; init; } = [];
+    /// <summary>Teams whose capacity comes from their measured pace (cases per clerk-hour) rather than the configured rate.</summary>
+    public int TeamsAtMeasuredPace { get; init; }
     public required IReadOnlyList<UnitProjection> Units { get; init; }
 }

@@ -72,7 +72,14 @@ public sealed record DayPoint(DateOnly Date, long? Done, long? Cumulative, long 
 /// every team's queue at its rostered capacity; null when some work has no team or no rostered time). <c>NeededPerDay</c>: what is
 /// left over the days left up to and including the end date. <c>DaysLate</c>: projected finish − end date (negative: early).
 /// </summary>
-public sealed record DashboardProjection(double PerDay, DateOnly? ProjectedFinish, DateOnly EndDate, int? DaysLate, double NeededPerDay, bool OnTrack);
+public sealed record DashboardProjection(double PerDay, DateOnly? ProjectedFinish, DateOnly EndDate, int? DaysLate, double NeededPerDay, bool OnTrack)
+{
+    /// <summary>The place's teams' rostered capacity entering every remaining case with no time lost: no plan finishes earlier.</summary>
+    public DateOnly? LowerBoundFinish { get; init; }
+    public double WeeklyCapacityCases { get; init; }
+    /// <summary>The teams of the place whose queue ends last.</summary>
+    public IReadOnlyList<Entry.Shared.Assignment.BottleneckTeam> Bottleneck { get; init; } = [];
+}
 
 /// <summary>
 /// The sync with the national database seen from this scope. <c>Backlog</c>: cases accepted but neither synced nor rejected,

@@ -39,6 +39,7 @@ public sealed class ScopeWalkTests(ScopeWorld world) : IClassFixture<ScopeWorld>
         ["path:id:uuid"] = [world.CaseB.ToString(), world.RejectedCaseB.ToString()],
         ["path:id:int64"] = [world.CountReportB.ToString(CultureInfo.InvariantCulture)],
         ["query:unitCode"] = [ScopeWorld.DistrictB, ScopeWorld.CommuneB, ScopeWorld.Province],
+        ["query:teamId"] = [Id(world.TeamB), Id(world.TeamP)],
         ["query:district"] = [ScopeWorld.DistrictB],
         ["query:bookCode"] = [ScopeWorld.BookB, ScopeWorld.BookP],
         // A search by a part of a book code: the other side's codes must not be found.
@@ -61,6 +62,8 @@ public sealed class ScopeWalkTests(ScopeWorld world) : IClassFixture<ScopeWorld>
         ["query:previous"] = null,
         ["query:entryNumber"] = null,
         ["query:days"] = null,
+        ["query:extraClerks"] = null,
+        ["query:extraComputers"] = null,
         ["query:useCookies"] = null,
         ["query:useSessionCookies"] = null,
         ["header:If-Match"] = null,

@@ -181,7 +181,7 @@ internal static class CorpusSamples
         "PUT /api/teams/{teamId:int}/roster/{date}/{shift}", "POST /api/teams/{teamId:int}/roster/copy", "PUT /api/teams/{teamId:int}/queue/{bookCode}",
         "POST /api/entries", "POST /api/entries/skip", "PUT /api/entries/{id:guid}", "POST /api/entries/{id:guid}/verify",
         "POST /api/books/{bookCode}/count-report", "POST /api/count-reports/{id:long}/accept", "POST /api/count-reports/{id:long}/reject",
-        "POST /api/assignment/move", "PUT /api/sprint", "POST /api/books/{bookCode}/claim", "POST /api/books/{bookCode}/release",
+        "POST /api/assignment/move", "POST /api/assignment/proposal/accept", "PUT /api/sprint", "POST /api/books/{bookCode}/claim", "POST /api/books/{bookCode}/release",
         "POST /api/users/{userName}/unlock",
     ];
 
@@ -264,6 +264,8 @@ internal static class CorpusSamples
                 Json(new { reason = "Markernote sổ đủ trang" }), notes),
             new("POST /api/assignment/move", w.Admin, "/api/assignment/move",
                 Json(new { bookCodes = new[] { EntryDesk.Books.Unclaimed }, teamId = team })),
+            new("POST /api/assignment/proposal/accept", w.Admin, "/api/assignment/proposal/accept",
+                Json(new { moveIds = new[] { "NO-SUCH-MOVE" }, all = false })),
             new("PUT /api/sprint", w.Admin, "/api/sprint", Json(new { startDate = "2026-03-01", endDate = "2026-05-31", reportTargetPercent = 80 })),
             new("POST /api/books/{bookCode}/claim", w.IdleClerk, $"/api/books/{EntryDesk.Books.Unclaimed}/claim", null,
                 RouteValues: [EntryDesk.Books.Unclaimed]),

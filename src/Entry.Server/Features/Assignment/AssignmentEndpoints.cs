@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Entry.Server.Common;
 using Entry.Server.Data;
 using Entry.Server.Features.Auth;
+using Entry.Server.Features.Teams;
 using Entry.Server.Hosting;
 using Entry.Shared.Assignment;
 using Entry.Shared.Auth;
@@ -34,14 +35,22 @@ public static class AssignmentEndpoints
         TypedResults.Ok(await assignment.RecomputeAsync(ct));
 
     private static async Task<Results<Ok<ProjectionResponse>, ProblemHttpResult>> Projection(
-        ClaimsPrincipal user, MonitorAreas areas, FinishProjection projections, CancellationToken ct)
+        ClaimsPrincipal user, MonitorAreas areas, FinishProjection projections, TeamAccess access, EntryDb db, CancellationToken ct)
     {
         var area = await areas.OfReaderAsync(user, ct);
         if (area.SeesNothing)
         {
             return AreaRefusals.NoArea().ToProblem();
         }
-        return TypedResults.Ok(await projections.ProjectAsync(area.OnlyDistrict, ct));
+        var projection = await projections.ProjectAsync(area.OnlyDistrict, ct);
+        // The bottleneck names teams: a caller sees only the teams they may read (a leader their own, a district Monitor the district's).
+        var readable = (await db.Teams.AsNoTracking().Where(await access.ReadableAsync(user, ct)).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+        IReadOnlyList<BottleneckTeam> Visible(IReadOnlyList<BottleneckTeam> teams) => teams.Where(t => readable.Contains(t.TeamId)).ToList();
+        return TypedResults.Ok(projection with
+        {
+            Bottleneck = Visible(projection.Bottleneck),
+            Units = projection.Units.Select(u => u.Bottleneck.Count == 0 ? u : u with { Bottleneck = Visible(u.Bottleneck) }).ToList(),
+        });
     }
 
     /// <summary>More books than any unit holds (the largest district holds a few thousand).</summary>

@@ -7,8 +7,12 @@ public sealed record PlanUnit(string Code, string? ParentCode);
 /// <summary>A team and its capacity: rostered clerk-hours this week × cases per clerk-hour.</summary>
 public sealed record PlanTeam(int Id, string UnitCode, double WeeklyCapacity);
 
-/// <summary>A book still to be entered. A locked book (being worked, or placed by an Admin) stays with its current team.</summary>
-public sealed record PlanBook(int Id, string Code, string UnitCode, BookType Type, BookCondition Condition, DateOnly RegisteredFrom, int Cases, int? CurrentTeamId, int CurrentPosition, bool Locked);
+/// <summary>
+/// A book still to be entered (<paramref name="Cases"/>: what is left of it). A locked book stays with its current team: a book
+/// being worked keeps its place at the head of the queue; one an Admin placed (<paramref name="ByAdmin"/>) takes its place
+/// in the order of work.
+/// </summary>
+public sealed record PlanBook(int Id, string Code, string UnitCode, BookType Type, BookCondition Condition, DateOnly RegisteredFrom, int Cases, int? CurrentTeamId, int CurrentPosition, bool Locked, bool ByAdmin = false);
 
 public sealed record Placement(int BookId, int TeamId, int Position, bool OwnUnit);
 
@@ -19,7 +23,8 @@ public sealed record Placement(int BookId, int TeamId, int Position, bool OwnUni
 ///    below it that is furthest behind, from the end of that team's queue, as long as it would still finish
 ///    that work sooner than the team it takes it from;
 /// 3. each queue is ordered: books being worked first, then the team's own books, then the books it helps with,
-///    each part in the order of work (type priority, condition, oldest period first).
+///    each part in the order of work (type priority, condition, oldest period first); a book an Admin placed with the
+///    team sits in its part in that order, and no step of the plan takes it away.
 /// </summary>
 public static class AssignmentPlanner
 {
@@ -127,6 +132,7 @@ public static class AssignmentPlanner
         private readonly List<PlanBook> _locked = [];
         private readonly SortedSet<PlanBook> _own = new(OrderOfWork);
         private readonly SortedSet<PlanBook> _helped = new(OrderOfWork);
+        private readonly List<PlanBook> _placedByAdmin = [];
         private SortedSet<PlanBook>? _takenFrom;
         private long _load;
 
@@ -136,7 +142,7 @@ public static class AssignmentPlanner
         public double FinishWith(int extraCases) =>
             team.WeeklyCapacity > 0 ? (_load + extraCases) / team.WeeklyCapacity : (_load + extraCases) * 1e9;
 
-        public void AddLocked(PlanBook book) => Add(_locked, book);
+        public void AddLocked(PlanBook book) => Add(book.ByAdmin ? _placedByAdmin : _locked, book);
 
         public void AddOwn(PlanBook book) => Add(_own, book);
 
@@ -170,11 +176,17 @@ public static class AssignmentPlanner
             {
                 yield return new Placement(book.Id, team.Id, ++position, book.UnitCode == team.UnitCode);
             }
-            foreach (var book in _own)
+            IEnumerable<PlanBook> own = _own, helped = _helped;
+            if (_placedByAdmin.Count > 0)
+            {
+                own = _own.Concat(_placedByAdmin.Where(b => b.UnitCode == team.UnitCode)).Order(OrderOfWork);
+                helped = _helped.Concat(_placedByAdmin.Where(b => b.UnitCode != team.UnitCode)).Order(OrderOfWork);
+            }
+            foreach (var book in own)
             {
                 yield return new Placement(book.Id, team.Id, ++position, true);
             }
-            foreach (var book in _helped)
+            foreach (var book in helped)
             {
                 yield return new Placement(book.Id, team.Id, ++position, false);
             }

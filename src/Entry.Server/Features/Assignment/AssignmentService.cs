@@ -8,21 +8,13 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Entry.Server.Features.Assignment;
 
 /// <summary>Runs the planner over the database: loads units, teams, capacities and open books; stores every queue.</summary>
-public sealed partial class AssignmentService(EntryDb db, TeamCapacity capacity, FinishProjection projections, ILogger<AssignmentService> logger)
+public sealed partial class AssignmentService(EntryDb db, PlanInputReader inputs, FinishProjection projections, ILogger<AssignmentService> logger)
 {
     public async Task<AssignmentSummary> RecomputeAsync(CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var units = await db.Units.AsNoTracking().Select(u => new PlanUnit(u.Code, u.ParentCode)).ToListAsync(ct);
-        var capacities = await capacity.WeeklyCasesAsync(ct);
-        var teams = (await db.Teams.AsNoTracking().Select(t => new { t.Id, t.UnitCode }).ToListAsync(ct))
-            .Select(t => new PlanTeam(t.Id, t.UnitCode, capacities.GetValueOrDefault(t.Id)))
-            .ToList();
-        var books = await db.Books.AsNoTracking()
-            .Where(b => b.Status != BookStatus.Finished)
-            .Select(b => new PlanBook(b.Id, b.Code, b.UnitCode, b.Type, b.Condition, b.RegisteredFrom, b.CaseCount, b.TeamId, b.QueuePosition,
-                b.Status == BookStatus.InProgress || b.AssignedByAdmin))
-            .ToListAsync(ct);
+        // Each plan reads the teams' measured pace again: the nightly plan works at the pace of the days before.
+        var (units, teams, books, capacities) = await inputs.ReadAsync(ct, refreshPace: true);
 
         var placements = AssignmentPlanner.Plan(units, teams, books);
         await StoreAsync(books, placements, ct);

@@ -9,7 +9,11 @@ public static class AssignmentServices
     public static IServiceCollection AddAssignment(this IServiceCollection services)
     {
         services.AddOptions<PlanningOptions>().BindConfiguration(PlanningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MeasuredPaceSnapshot>();
+        services.AddScoped<MeasuredPace>();
         services.AddScoped<TeamCapacity>();
+        services.AddScoped<PlanInputReader>();
+        services.AddScoped<ProposalService>();
         services.AddScoped<AssignmentService>();
         services.AddScoped<FinishProjection>();
         services.AddOptions<QuartzOptions>().Configure<IOptions<PlanningOptions>>((quartz, planning) =>

@@ -35,7 +35,9 @@ public sealed class DashboardQuery(DashboardTableReader tables, SprintSettingsSt
         var doneOn = dayShifts.GroupBy(s => s.Date).ToDictionary(g => g.Key, g => g.Sum(s => table.DoneIn(ShiftScope(place, s.Date, s.Shift))));
         var target = table.Totals.Target;
         var done = table.Totals.Done;
-        var finish = (await projections.ProjectAsync(place.Kind == PlaceKind.Province ? null : place.DistrictCode, ct)).ProvinceProjectedFinish;
+        var projection = await projections.ProjectAsync(place.Kind == PlaceKind.Province ? null : place.DistrictCode, ct);
+        var finish = projection.ProvinceProjectedFinish;
+        var inPlace = projection.Units.Select(u => u.UnitCode).ToHashSet(StringComparer.Ordinal);
         return new DashboardResponse
         {
             Scope = place.Scope,
@@ -48,7 +50,13 @@ public sealed class DashboardQuery(DashboardTableReader tables, SprintSettingsSt
             Units = table.Rows,
             Shifts = shifts.Select(s => new ShiftRate(s.Date, s.Shift, table.DoneIn(ShiftScope(place, s.Date, s.Shift)))).ToList(),
             Days = DashboardMath.Days(sprint, today, target, done, doneOn),
-            Projection = DashboardMath.Projection(sprint, today, target, done, doneOn, finish),
+            Projection = DashboardMath.Projection(sprint, today, target, done, doneOn, finish) with
+            {
+                LowerBoundFinish = projection.LowerBoundFinish,
+                WeeklyCapacityCases = projection.WeeklyCapacityCases,
+                // A district's last book may sit with a team above it: the dashboard names only the place's own teams.
+                Bottleneck = projection.Bottleneck.Where(t => inPlace.Contains(t.UnitCode)).ToList(),
+            },
             National = await NationalAsync(place, table.Totals, national, ct),
             TeamsBehind = await teams.ReadAsync(place, sprint.StartDate, now, ct),
         };
