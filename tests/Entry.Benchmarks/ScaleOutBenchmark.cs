@@ -57,7 +57,7 @@ internal static class ScaleOutBenchmark
         {
             ["Entry:Demo:Enabled"] = "true",
             ["Entry:Clock:Offset"] = offset.ToString("c", CultureInfo.InvariantCulture),
-            ["Entry:Auth:LoginAttemptsPerMinute"] = "100000",
+            ["Entry:Auth:LoginAttemptsPerMinute"] = "10000",
         };
         if (deployment.StartsWith("SQLite", StringComparison.Ordinal))
         {
