@@ -78,7 +78,7 @@ internal static class EntryLoadBenchmark
         return new EntryLoadFigures(report, baseline.Rows, baseline.Elapsed, bare);
     }
 
-    private static async Task<EntryLoadReport> DriveAsync(Uri address, int clerkCount, int dashboardCount, TimeSpan warmUp, TimeSpan measured, TimeSpan offset)
+    internal static async Task<EntryLoadReport> DriveAsync(Uri address, int clerkCount, int dashboardCount, TimeSpan warmUp, TimeSpan measured, TimeSpan offset)
     {
         using var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10), MaxConnectionsPerServer = int.MaxValue };
         using var admin = await EntryLoadSetup.SignInAsync(handler, address, "admin");

@@ -5,6 +5,7 @@ using Entry.Benchmarks;
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- startup 3
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- plan 5
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- entries [clerks=48] [seconds=30] [dashboards=100] [--runs 1]
+//   dotnet run -c Release --project tests/Entry.Benchmarks -- scaleout [clerks=48] [seconds=30] [dashboards=20] [--runs 1]
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- replay [--books all]
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- national [clerks=16] [seconds=30] [outageSeconds=300] [backlog=100000]
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- dashboard [runs=5]
@@ -40,6 +41,9 @@ switch (command)
         break;
     case "entries":
         await EntryLoadBenchmark.RunAsync(Argument(1, 48), Argument(2, 30), Argument(3, 100), Option("runs", 1));
+        break;
+    case "scaleout":
+        await ScaleOutBenchmark.RunAsync(Argument(1, 48), Argument(2, 30), Argument(3, 20), Option("runs", 1));
         break;
     case "replay":
         await ReplayBenchmark.RunAsync(Option("books", int.MaxValue));

@@ -5,9 +5,10 @@ using System.Net.Sockets;
 namespace Entry.Testing;
 
 /// <summary>
-/// Debian's nginx as the one address in front of several Entry instances, on a free loopback port: round-robin over the
-/// instances, WebSockets passed through, an instance that refuses connections skipped (the next one is tried), the client's
-/// address forwarded. Its own prefix folder holds the configuration, the logs and the temp files; nothing of the system's.
+/// Debian's nginx as the one address in front of several Entry instances, on a free loopback port: requests round-robin
+/// over the instances, an instance that refuses connections skipped (the next one is tried), the client's address forwarded.
+/// The hub's requests go by a hash of who is asking (the cookie or the bearer token), so a SignalR connection's negotiation
+/// and its WebSocket reach the same instance, as SignalR requires without sticky sessions; WebSockets are passed through. Its own prefix folder holds the configuration, the logs and the temp files; nothing of the system's.
 /// </summary>
 public sealed class NginxProxy : IAsyncDisposable
 {
@@ -77,12 +78,28 @@ public sealed class NginxProxy : IAsyncDisposable
                 uwsgi_temp_path {{Path.Combine(directory, "uwsgi")}};
                 scgi_temp_path {{Path.Combine(directory, "scgi")}};
                 map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+                map $http_authorization $bearer { "~^Bearer (?<token>.+)$" $token; default $arg_access_token; }
                 upstream entry {
+            {{servers}}
+                }
+                upstream entry_hubs {
+                    hash "$http_cookie$bearer" consistent;
             {{servers}}
                 }
                 server {
                     listen 127.0.0.1:{{port.ToString(CultureInfo.InvariantCulture)}};
                     client_max_body_size 64m;
+                    location /hubs/ {
+                        proxy_pass http://entry_hubs;
+                        proxy_http_version 1.1;
+                        proxy_set_header Upgrade $http_upgrade;
+                        proxy_set_header Connection $connection_upgrade;
+                        proxy_set_header Host $host;
+                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                        proxy_set_header X-Forwarded-Proto $scheme;
+                        proxy_read_timeout 120s;
+                        proxy_connect_timeout 2s;
+                    }
                     location / {
                         proxy_pass http://entry;
                         proxy_http_version 1.1;

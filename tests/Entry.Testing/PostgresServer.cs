@@ -13,7 +13,8 @@ public sealed class PostgresServer
 {
     private const string User = "entry";
     private const string OwnerFile = "owner.pid";
-    private static readonly Lazy<PostgresServer> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<PostgresServer> Shared = new(() => Start(durable: false), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<PostgresServer> DurableServer = new(() => Start(durable: true), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string root;
     private readonly string binaries;
@@ -29,6 +30,9 @@ public sealed class PostgresServer
 
     /// <summary>The run's cluster, started by the first caller.</summary>
     public static PostgresServer Instance => Shared.Value;
+
+    /// <summary>A cluster that commits as a production one does (fsync, synchronous commit, full pages): for the benchmarks.</summary>
+    public static PostgresServer Durable => DurableServer.Value;
 
     public int Port { get; }
 
@@ -60,7 +64,7 @@ public sealed class PostgresServer
         drop.ExecuteNonQuery();
     }
 
-    private static PostgresServer Start()
+    private static PostgresServer Start(bool durable)
     {
         var binaries = FindBinaries();
         var asPostgresUser = Environment.UserName == "root";
@@ -77,8 +81,8 @@ public sealed class PostgresServer
         server.Pg("initdb", ["-D", server.DataFolder, "-U", User, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
         server.Pg("pg_ctl", [
             "-D", server.DataFolder, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start", "-o",
-            $"-p {server.Port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off " +
-            "-c synchronous_commit=off -c full_page_writes=off -c shared_buffers=64MB",
+            $"-p {server.Port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=400 " +
+            (durable ? "-c shared_buffers=256MB" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=64MB"),
         ]);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
