@@ -10,6 +10,7 @@ using Entry.Server.Features.Cases;
 using Entry.Server.Features.Live;
 using Entry.Server.Features.National;
 using Entry.Server.Features.Progress;
+using Entry.Server.Features.Quality;
 using Entry.Server.Features.Reports;
 using Entry.Server.Features.Rosters;
 using Entry.Server.Features.Shifts;
@@ -54,6 +55,7 @@ public static class EntryServices
         services.AddDashboard();
         services.AddNationalDb();
         services.AddReports();
+        services.AddQuality();
         services.AddDemo();
         return builder;
     }
