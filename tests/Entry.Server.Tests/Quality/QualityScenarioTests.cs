@@ -81,6 +81,37 @@ public sealed class QualityScenarioTests
         // Every case drawn at rate 1: the estimate is exact.
         Assert.Equal((1 - 1 / 90.0, 1 - 1 / 90.0), (clerk.AccuracyLow!.Value, clerk.AccuracyHigh!.Value), new ToleranceComparer(1e-6));
         Assert.Equal(90, Assert.Single(figures.Teams).FieldsCompared);
+        await FiguresAreScopedAsync(world);
+    }
+
+    /// <summary>A clerk sees their own figures; a leader their team's clerks; monitors the province and teams, never named clerks.</summary>
+    private static async Task FiguresAreScopedAsync(QualityWorld world)
+    {
+        var factory = world.National.Factory;
+        var own = (await world.FirstKeyer.GetFromJsonAsync<QualityFigures>("/api/quality/figures"))!;
+        Assert.Equal(["nat-o1"], own.Clerks.Select(c => c.Key));
+        Assert.Empty(own.Teams);
+        Assert.Null(own.Province);
+        var other = (await world.SecondKeyer.GetFromJsonAsync<QualityFigures>("/api/quality/figures"))!;
+        Assert.Empty(other.Clerks);
+
+        var monitor = await factory.ClientAsAsync(Entry.Shared.Auth.Roles.Monitor, "q-monitor");
+        var province = (await monitor.GetFromJsonAsync<QualityFigures>("/api/quality/figures"))!;
+        Assert.Equal(90, province.Province!.FieldsCompared);
+        Assert.Equal(1, province.Province.BooksAccepted);
+        Assert.Contains(province.Teams, t => t.FieldsCompared == 90);
+        Assert.Empty(province.Clerks);
+
+        var district = await factory.ClientAsAsync(Entry.Shared.Auth.Roles.Monitor, "q-monitor689");
+        await factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "q-monitor689").ExecuteUpdateAsync(s => s.SetProperty(u => u.UnitCode, "689")));
+        var elsewhere = (await district.GetFromJsonAsync<QualityFigures>("/api/quality/figures"))!;
+        Assert.Null(elsewhere.Province);
+        Assert.Empty(elsewhere.Teams);
+        Assert.Empty(elsewhere.Clerks);
+        Assert.DoesNotContain(elsewhere.Units, u => u.FieldsCompared > 0);
+
+        var dashboard = await monitor.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/dashboard");
+        Assert.Equal(1 - 1 / 90.0, dashboard.GetProperty("quality").GetProperty("accuracy").GetDouble(), 6);
     }
 
     [Fact]

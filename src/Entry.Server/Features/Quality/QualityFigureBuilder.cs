@@ -71,6 +71,25 @@ public sealed class QualityFigureBuilder(EntryDb db, MonitorAreas areas)
     public async Task<QualityFigureRow> AreaAsync(string? district, CancellationToken ct) =>
         Row(district ?? "province", district ?? "province", await ComparedAsync(district, ct), await PassesAsync(district, ct));
 
+    /// <summary>The figures of report lines: <c>unit:X</c> the books unit X holds itself, <c>district:X</c> the district's whole subtree.</summary>
+    public async Task<Dictionary<string, QualityFigureRow>> ForScopesAsync(IReadOnlyList<string> scopes, string? district, CancellationToken ct)
+    {
+        var compared = await ComparedAsync(district, ct);
+        var passes = await PassesAsync(district, ct);
+        var rows = new Dictionary<string, QualityFigureRow>();
+        foreach (var scope in scopes.Distinct())
+        {
+            var (kind, code) = (scope.Split(':')[0], scope.Split(':').ElementAtOrDefault(1));
+            rows[scope] = kind switch
+            {
+                "unit" => Row(scope, scope, compared.Where(c => c.UnitCode == code), passes.Where(p => p.UnitCode == code)),
+                "district" => Row(scope, scope, compared.Where(c => c.DistrictCode == code), passes.Where(p => p.DistrictCode == code)),
+                _ => Row(scope, scope, compared, passes),
+            };
+        }
+        return rows;
+    }
+
     private async Task<List<QualityFigureRow>> ClerkRowsAsync(List<Compared> compared, List<PassOutcome> passes, Func<Compared, bool> shown, CancellationToken ct)
     {
         var mine = compared.Where(shown).ToList();
