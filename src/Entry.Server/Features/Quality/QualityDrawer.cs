@@ -11,10 +11,14 @@ namespace Entry.Server.Features.Quality;
 /// When a book is finished, in the transaction that finishes it: its sample is drawn (round 1) and recorded with the book.
 /// A full re-key (a later round) is drawn the same way at rate 1 for every logged entry.
 /// </summary>
-public sealed class QualityDrawer : IBookFinishedHandler
+public sealed class QualityDrawer(Microsoft.Extensions.Options.IOptions<QualityOptions> options) : IBookFinishedHandler
 {
     public async Task FinishedAsync(CaseBatch batch, IReadOnlyList<int> bookIds, CancellationToken ct)
     {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
         var db = batch.Db;
         var drawn = await db.QualityPasses.AsNoTracking().Where(p => bookIds.Contains(p.BookId)).Select(p => p.BookId).Distinct().ToListAsync(ct);
         var settings = await QualitySettingsStore.ReadAsync(db, ct);

@@ -7,6 +7,7 @@ public static class QualityServices
 {
     public static IServiceCollection AddQuality(this IServiceCollection services)
     {
+        services.AddOptions<QualityOptions>().BindConfiguration(QualityOptions.Section);
         services.AddScoped<IBookFinishedHandler, QualityDrawer>();
         services.AddScoped<SecondKeying>();
         services.AddScoped<Arbitration>();
