@@ -6,6 +6,7 @@ using Entry.Server.Tests.Shifts;
 using Entry.Shared.Entries;
 using Entry.Shared.Quality;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Entry.Server.Tests.Quality;
 
@@ -56,6 +57,18 @@ public sealed class BlindKeyingTests
         Assert.Contains(walked, w => w.StartsWith($"/api/entries/{caseId} 403", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith($"/api/quality/items/{itemId} 403", StringComparison.Ordinal));
         Assert.True(walked.Count > 40, string.Join("\n", walked));
+
+        // Holding a quality pass is holding a book; the shift's close ends it like any claim.
+        var another = await world.SecondKeyer.PostAsync("/api/claims/next", null);
+        Assert.Equal((HttpStatusCode.Conflict, "claim.alreadyHolding"), (another.StatusCode, await CodeAsync(another)));
+        await using (var scope = world.National.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Entry.Server.Features.Quality.SecondKeying>()
+                .ReleaseShiftAsync(world.National.Factory.Day, 1, CancellationToken.None);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await world.SecondKeyer.GetAsync("/api/quality/mine")).StatusCode);
+        var afterClose = await world.SecondKeyer.PostAsJsonAsync("/api/quality/entries", world.Second(2));
+        Assert.Equal((HttpStatusCode.Forbidden, "quality.noClaim"), (afterClose.StatusCode, await CodeAsync(afterClose)));
     }
 
     [Fact]
