@@ -113,11 +113,11 @@ public sealed class BlindKeyingTests
         var typedWithout = await world.Officer.PostAsJsonAsync($"/api/quality/items/{items[0].ItemId}/decide", new ArbitrationDecision { Choice = ArbitrationChoice.Typed });
         Assert.Contains("value", await TeamSetupProblem(typedWithout));
 
-        // Two arbiters at once: one decision, the other a conflict.
+        // Two arbiters at once: one decision, the other a conflict (the same choice, so the book's outcome below is fixed).
         var racing = items.Single(i => i.EntryNumber == 1);
         var version = (await world.Officer.GetFromJsonAsync<ArbitrationDetails>($"/api/quality/items/{racing.ItemId}"))!.CaseVersion;
         var both = await Task.WhenAll(
-            Decide(world.Officer, racing.ItemId, ArbitrationChoice.Second, version),
+            Decide(world.Officer, racing.ItemId, ArbitrationChoice.First, version),
             Decide(world.Leader, racing.ItemId, ArbitrationChoice.First, version));
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], both.Select(r => r.StatusCode).Order());
 
