@@ -19,8 +19,19 @@ internal static class EntryLoadBenchmark
     // Start-up with the demo sprint (~7 s), sign-ins, claims and the dashboards' connections, plus a wide margin.
     private static readonly TimeSpan SetupAllowance = TimeSpan.FromMinutes(3);
 
-    public static async Task RunAsync(int clerkCount, int seconds, int dashboardCount, int runs)
+    /// <param name="sampling">
+    /// <c>on</c> (the server's default: quality samples drawn as books finish, at the default settings), <c>off</c>
+    /// (<c>Entry:Quality:Enabled=false</c>), or <c>both</c>: each round runs the full pipeline with sampling off, then on,
+    /// one right after the other, and prints the share of the rate sampling keeps.
+    /// </param>
+    public static async Task RunAsync(int clerkCount, int seconds, int dashboardCount, int runs, string sampling = "on")
     {
+        if (sampling == "both")
+        {
+            await CompareSamplingAsync(clerkCount, seconds, dashboardCount, runs);
+            return;
+        }
+        samplingEnabled = sampling != "off";
         var measured = TimeSpan.FromSeconds(seconds);
         var warmUp = TimeSpan.FromTicks(Math.Min(MaxWarmUp.Ticks, measured.Ticks / 5));
         Console.WriteLine($"Entry load: {clerkCount} clerks, {dashboardCount} dashboards, {warmUp.TotalSeconds:0} s warm-up + {seconds} s measured, " +
@@ -41,6 +52,42 @@ internal static class EntryLoadBenchmark
         }
     }
 
+    private static bool samplingEnabled = true;
+
+    /// <summary>How many quality samples the run drew (books finished while it ran), so "sampling on" is seen to sample.</summary>
+    private static void PrintQualityDraws(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM QualityPasses), (SELECT COUNT(*) FROM QualityItems), (SELECT COUNT(*) FROM Books WHERE Status = 2)";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        Console.WriteLine($"  quality sampling {(samplingEnabled ? "on" : "off")}: {reader.GetInt64(2)} books finished, {reader.GetInt64(0)} samples drawn, " +
+            $"{reader.GetInt64(1)} entries to re-key");
+    }
+
+    private static async Task CompareSamplingAsync(int clerkCount, int seconds, int dashboardCount, int runs)
+    {
+        var measured = TimeSpan.FromSeconds(seconds);
+        var warmUp = TimeSpan.FromTicks(Math.Min(MaxWarmUp.Ticks, measured.Ticks / 5));
+        Console.WriteLine($"Entry load, quality sampling off then on: {clerkCount} clerks, {dashboardCount} dashboards, {runs} round(s)");
+        var ratios = new List<double>();
+        for (var round = 1; round <= runs; round++)
+        {
+            samplingEnabled = false;
+            var off = await RoundAsync(clerkCount, dashboardCount, warmUp, measured);
+            off.Print(round);
+            samplingEnabled = true;
+            var on = await RoundAsync(clerkCount, dashboardCount, warmUp, measured);
+            on.Print(round);
+            ratios.Add(on.EntriesPerSecond / off.EntriesPerSecond);
+            Console.WriteLine($"| round {round}: entries per second, sampling off | **{off.EntriesPerSecond:N0}** | sampling on (default settings: 5 %, a clerk's first 50 cases all) | " +
+                $"**{on.EntriesPerSecond:N0}** | on ÷ off **{ratios[^1]:0.000}** |");
+        }
+        Console.WriteLine($"Median on ÷ off: {ratios.Order().ElementAt(ratios.Count / 2):0.000}");
+    }
+
     private static async Task<EntryLoadFigures> RoundAsync(int clerkCount, int dashboardCount, TimeSpan warmUp, TimeSpan measured)
     {
         var offset = EntryLoadSetup.ClockOffset(DateTimeOffset.UtcNow, SetupAllowance + warmUp + measured);
@@ -52,6 +99,7 @@ internal static class EntryLoadBenchmark
             ["Entry:Demo:Enabled"] = "true",
             ["Entry:Clock:Offset"] = offset.ToString("c", CultureInfo.InvariantCulture),
             ["Entry:Auth:LoginAttemptsPerMinute"] = "10000",
+            ["Entry:Quality:Enabled"] = samplingEnabled ? "true" : "false",
         }))
         {
             dataDirectory = server.DataDirectory;
@@ -63,6 +111,7 @@ internal static class EntryLoadBenchmark
             }
         }
 
+        PrintQualityDraws(Path.Combine(dataDirectory, "entry.db"));
         var baseline = EntryLoadBaseline.Run(Path.Combine(dataDirectory, "entry.db"));
         SqliteConnection.ClearAllPools();
         try

@@ -4,8 +4,8 @@ using Entry.Benchmarks;
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- import 5
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- startup 3
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- plan 5
-//   dotnet run -c Release --project tests/Entry.Benchmarks -- entries [clerks=48] [seconds=30] [dashboards=100] [--runs 1]
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- scaleout [clerks=48] [seconds=30] [dashboards=20] [--runs 1]
+//   dotnet run -c Release --project tests/Entry.Benchmarks -- entries [clerks=48] [seconds=30] [dashboards=100] [--runs 1] [--sampling on|off|both]
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- replay [--books all]
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- national [clerks=16] [seconds=30] [outageSeconds=300] [backlog=100000]
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- dashboard [runs=5]
@@ -40,7 +40,8 @@ switch (command)
         await PlanBenchmark.RunAsync(runs);
         break;
     case "entries":
-        await EntryLoadBenchmark.RunAsync(Argument(1, 48), Argument(2, 30), Argument(3, 100), Option("runs", 1));
+        await EntryLoadBenchmark.RunAsync(Argument(1, 48), Argument(2, 30), Argument(3, 100), Option("runs", 1),
+            options.GetValueOrDefault("sampling", "on"));
         break;
     case "scaleout":
         await ScaleOutBenchmark.RunAsync(Argument(1, 48), Argument(2, 30), Argument(3, 20), Option("runs", 1));
@@ -65,7 +66,7 @@ switch (command)
         await PlanBenchmark.RunAsync(runs);
         break;
     default:
-        Console.Error.WriteLine("usage: Entry.Benchmarks [import|startup|plan|all] [runs] | entries [clerks] [seconds] [dashboards] [--runs n] " +
+        Console.Error.WriteLine("usage: Entry.Benchmarks [import|startup|plan|all] [runs] | entries [clerks] [seconds] [dashboards] [--runs n] [--sampling on|off|both] " +
             "| replay [--books n] | national [clerks] [seconds] [outageSeconds] [backlog] | dashboard [runs] | firstvisit [runs] [--config release|run]");
         return 2;
 }

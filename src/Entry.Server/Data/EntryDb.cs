@@ -44,6 +44,10 @@ public class EntryDb : IdentityDbContext<EntryUser>
     public DbSet<Entry.Server.Features.Reports.DailySnapshot> DailySnapshots => Set<Entry.Server.Features.Reports.DailySnapshot>();
     public DbSet<Entry.Server.Features.Auth.SignInSession> SignInSessions => Set<Entry.Server.Features.Auth.SignInSession>();
     public DbSet<Entry.Server.Features.Auth.SignInLockout> SignInLockouts => Set<Entry.Server.Features.Auth.SignInLockout>();
+    public DbSet<Entry.Server.Features.Quality.QualityPass> QualityPasses => Set<Entry.Server.Features.Quality.QualityPass>();
+    public DbSet<Entry.Server.Features.Quality.QualityItem> QualityItems => Set<Entry.Server.Features.Quality.QualityItem>();
+    public DbSet<Entry.Server.Features.Quality.QualityClaim> QualityClaims => Set<Entry.Server.Features.Quality.QualityClaim>();
+    public DbSet<Entry.Server.Features.Quality.QualitySettingsRecord> QualitySettings => Set<Entry.Server.Features.Quality.QualitySettingsRecord>();
     public DbSet<Entry.Server.Features.Cases.RefusedSubmission> RefusedSubmissions => Set<Entry.Server.Features.Cases.RefusedSubmission>();
 
     protected override void OnModelCreating(ModelBuilder builder)

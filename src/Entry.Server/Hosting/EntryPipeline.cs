@@ -11,6 +11,7 @@ using Entry.Server.Features.Live;
 using Entry.Server.Features.National;
 using Entry.Server.Features.Assignment;
 using Entry.Server.Features.Progress;
+using Entry.Server.Features.Quality;
 using Entry.Server.Features.Reports;
 using Entry.Server.Features.Rosters;
 using Entry.Server.Features.ScaleOut;
@@ -90,6 +91,8 @@ public static class EntryPipeline
         api.MapGroup("/dashboard").MapDashboard();
         api.MapGroup("/map").MapDistrictMap();
         api.MapGroup("/operations").MapBackup();
+        api.MapGroup("/quality").MapQuality();
+        api.MapGroup("/teams").MapQualityQueues();
         app.MapSprintHub();
 
         // An unknown API path is a 404 problem; every other unknown path is a page of the browser app. A body

@@ -11,6 +11,7 @@ using Entry.Server.Features.Cases;
 using Entry.Server.Features.Live;
 using Entry.Server.Features.National;
 using Entry.Server.Features.Progress;
+using Entry.Server.Features.Quality;
 using Entry.Server.Features.Reports;
 using Entry.Server.Features.Rosters;
 using Entry.Server.Features.Shifts;
@@ -53,6 +54,7 @@ public static class EntryServices
         services.AddDashboard();
         services.AddNationalDb(builder.Configuration);
         services.AddReports();
+        services.AddQuality();
         services.AddDemo();
         // The one-box backups (SQLite's backup API); on PostgreSQL the database server's own tools do it.
         services.AddBackup(dataDirectory, nightly: DataServices.ProviderOf(builder.Configuration) == DatabaseProvider.Sqlite);

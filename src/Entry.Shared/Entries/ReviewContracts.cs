@@ -78,6 +78,8 @@ public enum RevisionKind
 {
     [JsonStringEnumMemberName("corrected")] Corrected = 0,
     [JsonStringEnumMemberName("verified")] Verified = 1,
+    /// <summary>An arbiter's decision between two keyings (quality control).</summary>
+    [JsonStringEnumMemberName("arbitrated")] Arbitrated = 2,
 }
 
 /// <summary>One change of a stored case: who, when, and each field's value before and after.</summary>

@@ -43,6 +43,8 @@ public sealed record DashboardResponse
     public required DashboardNational National { get; init; }
     /// <summary>The teams of the scope furthest behind their plan, furthest first (at most ten).</summary>
     public required IReadOnlyList<TeamBehind> TeamsBehind { get; init; }
+    /// <summary>Quality control of the place: fields compared, errors per 1,000, the estimated accuracy with its confidence interval.</summary>
+    public Entry.Shared.Quality.QualityFigureRow? Quality { get; init; }
 }
 
 public sealed record DashboardTypeRow(BookType Type, ProgressFigures Figures);
@@ -102,6 +104,6 @@ public sealed record TeamBehind(int TeamId, string TeamName, string UnitCode, st
 /// </summary>
 public sealed record DashboardLive(string Scope, ProgressFigures Totals, BookCounts Books, IReadOnlyList<DashboardTypeRow> ByType,
     IReadOnlyList<UnitFiguresLive> Units, ShiftRate? OpenShift, long TodayDone, DashboardNational National,
-    IReadOnlyList<TeamBehind> TeamsBehind, DateTimeOffset At);
+    IReadOnlyList<TeamBehind> TeamsBehind, DateTimeOffset At, Entry.Shared.Quality.QualityFigureRow? Quality = null);
 
 public sealed record UnitFiguresLive(string Scope, ProgressFigures Figures, BookCounts Books);

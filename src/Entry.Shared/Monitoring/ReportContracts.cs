@@ -33,7 +33,11 @@ public sealed record ReportHeading(string Authority, string Office, string Numbe
 /// difference from the previous report's rounded percentage in points (null without one); <c>Met</c>: Percent ≥ the target.
 /// </summary>
 public sealed record ProgressReportRow(int No, string UnitCode, string UnitName, long Total, long Entered, long Skipped,
-    double Percent, double? PreviousPercent, double? Change, ReportChange ChangeKind, bool Met);
+    double Percent, double? PreviousPercent, double? Change, ReportChange ChangeKind, bool Met)
+{
+    /// <summary>Quality control of the row's books as of now: fields compared, errors per 1,000 fields, estimated accuracy.</summary>
+    public Entry.Shared.Quality.QualityFigureRow? Quality { get; init; }
+}
 
 [JsonConverter(typeof(JsonStringEnumConverter<ReportChange>))]
 public enum ReportChange

@@ -20,6 +20,8 @@ public sealed record TeamBoard
     public required BoardTotals Totals { get; init; }
     /// <summary>When the board was read (the start of "the last hour").</summary>
     public required DateTimeOffset At { get; init; }
+    /// <summary>Beside the entry work: the team's books waiting for their quality pass or in arbitration.</summary>
+    public IReadOnlyList<Entry.Shared.Quality.QualityQueueItem> QualityQueue { get; init; } = [];
 }
 
 public sealed record BoardMember

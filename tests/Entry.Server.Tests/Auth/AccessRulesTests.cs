@@ -84,6 +84,18 @@ public sealed class AccessRulesTests(EntryFactory factory) : IClassFixture<Entry
         { "GET", "/api/reports/progress.csv", "/api/reports/progress.csv", [Roles.Admin, Roles.Monitor] },
         { "POST", "/api/reports/snapshots", "/api/reports/snapshots", [Roles.Admin] },
         { "POST", "/api/operations/backup", "/api/operations/backup", [Roles.Admin] },
+        { "GET", "/api/quality/settings", "/api/quality/settings", [Roles.Admin, Roles.Monitor, Roles.TeamLeader] },
+        { "PUT", "/api/quality/settings", "/api/quality/settings", [Roles.Admin] },
+        { "POST", "/api/quality/books/{bookCode}/claim", "/api/quality/books/NO-SUCH-BOOK/claim", [Roles.Clerk] },
+        { "POST", "/api/quality/books/{bookCode}/release", "/api/quality/books/NO-SUCH-BOOK/release", [Roles.Clerk] },
+        { "GET", "/api/quality/books/{bookCode}", "/api/quality/books/NO-SUCH-BOOK", [Roles.Admin, Roles.Monitor, Roles.TeamLeader] },
+        { "GET", "/api/quality/mine", "/api/quality/mine", [Roles.Clerk] },
+        { "POST", "/api/quality/entries", "/api/quality/entries", [Roles.Clerk] },
+        { "GET", "/api/quality/items/{id:long}", "/api/quality/items/999999", [Roles.Admin, Roles.TeamLeader, Roles.Clerk] },
+        { "POST", "/api/quality/items/{id:long}/decide", "/api/quality/items/999999/decide", [Roles.Clerk, Roles.TeamLeader] },
+        { "GET", "/api/quality/figures", "/api/quality/figures", Roles.All.ToArray() },
+        { "GET", "/api/teams/{teamId:int}/quality", "/api/teams/1/quality", Roles.All.ToArray() },
+        { "GET", "/api/teams/{teamId:int}/arbitration", "/api/teams/1/arbitration", [Roles.Admin, Roles.TeamLeader, Roles.Clerk] },
     };
 
     /// <summary>
@@ -94,7 +106,8 @@ public sealed class AccessRulesTests(EntryFactory factory) : IClassFixture<Entry
     private static readonly HashSet<string> StateDependent =
         ["/api/claims/next", "/api/claims/mine", "/api/books/{bookCode}/claim", "/api/books/{bookCode}/release", "/api/entries",
          "/api/entries/{id:guid}", "/api/teams/{teamId:int}/verification",
-         "/api/teams/{teamId:int}/national-rejections"];
+         "/api/teams/{teamId:int}/national-rejections", "/api/quality/books/{bookCode}", "/api/quality/mine",
+         "/api/quality/items/{id:long}", "/api/teams/{teamId:int}/arbitration"];
 
     [Fact]
     public void Every_api_endpoint_is_in_the_access_table()

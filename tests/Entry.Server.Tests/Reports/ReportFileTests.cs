@@ -39,7 +39,7 @@ public sealed class ReportFileTests(ReportWorld world) : IClassFixture<ReportWor
         Assert.Contains("ngày 24/11/2026", (string)rows[0]["A"]!);
         Assert.Contains("so với ngày 23/11/2026", (string)rows[0]["A"]!);
         Assert.Contains("chỉ tiêu 80%", (string)rows[0]["A"]!);
-        Assert.Equal(ReportFiles.Headers, new[] { "A", "B", "C", "D", "E", "F", "G", "H" }.Select(c => (string)rows[1][c]!));
+        Assert.Equal(ReportFiles.Headers, new[] { "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K" }.Select(c => (string)rows[1][c]!));
         var lines = rows.Skip(2).ToList();
         Assert.Equal(report.Rows.Count + 1, lines.Count);
         foreach (var (line, row) in lines.Zip(report.Rows.Append(report.Total)))
@@ -70,9 +70,9 @@ public sealed class ReportFileTests(ReportWorld world) : IClassFixture<ReportWor
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Csv(bytes);
         Assert.Equal(ReportFiles.Headers, lines[0]);
-        Assert.Equal(["1", "Phường Thác Mơ", "60", "3", "0", "5", "Giảm 2,5%", "Không đạt"], lines[1]);
-        Assert.Equal(["2", "Phường Long Thủy", "40", "4", "1", "12,5", "Tăng 7,5%", "Không đạt"], lines[2]);
-        Assert.Equal(["", ProgressReportBuilder.TotalName, "100", "7", "1", "8", "Tăng 1,7%", "Không đạt"], lines[3]);
+        Assert.Equal(["1", "Phường Thác Mơ", "60", "3", "0", "5", "Giảm 2,5%", "Không đạt", "0", "", ""], lines[1]);
+        Assert.Equal(["2", "Phường Long Thủy", "40", "4", "1", "12,5", "Tăng 7,5%", "Không đạt", "0", "", ""], lines[2]);
+        Assert.Equal(["", ProgressReportBuilder.TotalName, "100", "7", "1", "8", "Tăng 1,7%", "Không đạt", "0", "", ""], lines[3]);
     }
 
     [Fact]

@@ -182,7 +182,8 @@ internal static class CorpusSamples
         "POST /api/entries", "POST /api/entries/skip", "PUT /api/entries/{id:guid}", "POST /api/entries/{id:guid}/verify",
         "POST /api/books/{bookCode}/count-report", "POST /api/count-reports/{id:long}/accept", "POST /api/count-reports/{id:long}/reject",
         "POST /api/assignment/move", "POST /api/assignment/proposal/accept", "PUT /api/sprint", "POST /api/books/{bookCode}/claim", "POST /api/books/{bookCode}/release",
-        "POST /api/users/{userName}/unlock",
+        "POST /api/users/{userName}/unlock", "PUT /api/quality/settings", "POST /api/quality/books/{bookCode}/claim",
+        "POST /api/quality/books/{bookCode}/release", "POST /api/quality/entries", "POST /api/quality/items/{id:long}/decide",
     ];
 
     private static JsonObject Json(object value) => JsonSerializer.SerializeToNode(value, Teams.TeamSetup.Json)!.AsObject();
@@ -271,6 +272,14 @@ internal static class CorpusSamples
                 RouteValues: [EntryDesk.Books.Unclaimed]),
             new("POST /api/books/{bookCode}/release", w.IdleClerk, $"/api/books/{EntryDesk.Books.Unclaimed}/release", null,
                 RouteValues: [EntryDesk.Books.Unclaimed]),
+            new("PUT /api/quality/settings", w.Admin, "/api/quality/settings", Json(new Entry.Shared.Quality.QualitySettingsDto())),
+            new("POST /api/quality/books/{bookCode}/claim", w.IdleClerk, $"/api/quality/books/{EntryDesk.Books.Unclaimed}/claim", null,
+                RouteValues: [EntryDesk.Books.Unclaimed]),
+            new("POST /api/quality/books/{bookCode}/release", w.IdleClerk, $"/api/quality/books/{EntryDesk.Books.Unclaimed}/release", null,
+                RouteValues: [EntryDesk.Books.Unclaimed]),
+            new("POST /api/quality/entries", w.BirthClerk, "/api/quality/entries", Case(birth), FreshIds: true),
+            new("POST /api/quality/items/{id:long}/decide", w.Leader, "/api/quality/items/999999/decide",
+                new JsonObject { ["choice"] = "typed", ["value"] = Case(birth) }),
         ];
     }
 }

@@ -160,6 +160,9 @@ namespace Entry.Server.Data.Migrations
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Quality")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("QueuePosition")
                         .HasColumnType("INTEGER");
 
@@ -699,6 +702,226 @@ namespace Entry.Server.Data.Migrations
                     b.ToTable("ProgressCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Entry.Server.Features.Quality.QualityClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Shift")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ShiftDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("QualityClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Quality.QualityItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Choice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComparedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Differing")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldsCompared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldsWrong")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstAtComparison")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstClerkId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Rate")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Second")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SecondFieldsWrong")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecondHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SecondId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SecondKeyedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondKeyerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("FirstClerkId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("PassId", "EntryNumber")
+                        .IsUnique();
+
+                    b.ToTable("QualityItems", (string)null);
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Quality.QualityPass", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldsCompared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldsWrong")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Full")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookId", "Round")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId", "State");
+
+                    b.ToTable("QualityPasses", (string)null);
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Quality.QualitySettingsRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AcceptanceErrorRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("HighErrorRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("HighErrorSampleRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("LowErrorMinFields")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LowErrorRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("LowErrorSampleRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("NewClerkCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("NewClerkRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SampleRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("QualitySettings", (string)null);
+                });
+
             modelBuilder.Entity("Entry.Server.Features.Reports.DailySnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -1199,6 +1422,39 @@ namespace Entry.Server.Data.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Quality.QualityClaim", b =>
+                {
+                    b.HasOne("Entry.Server.Features.Books.Book", "Book")
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Book");
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Quality.QualityItem", b =>
+                {
+                    b.HasOne("Entry.Server.Features.Quality.QualityPass", "Pass")
+                        .WithMany()
+                        .HasForeignKey("PassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Pass");
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Quality.QualityPass", b =>
+                {
+                    b.HasOne("Entry.Server.Features.Books.Book", "Book")
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Book");
                 });
 
             modelBuilder.Entity("Entry.Server.Features.Rosters.RosterEntry", b =>

@@ -35,6 +35,7 @@ public static class BoardEndpoints
         {
             return TypedResults.Forbid();
         }
-        return TypedResults.Ok(await TeamBoardQuery.ReadAsync(db, teamId, time.GetUtcNow(), ct));
+        var board = await TeamBoardQuery.ReadAsync(db, teamId, time.GetUtcNow(), ct);
+        return TypedResults.Ok(board with { QualityQueue = await Quality.QualityQueue.ReadAsync(db, teamId, ct) });
     }
 }

@@ -22,6 +22,8 @@ public sealed class Book
     public required int CaseCount { get; set; }
     public required BookCondition Condition { get; set; }
     public BookStatus Status { get; set; } = BookStatus.NotStarted;
+    /// <summary>Its quality control once finished: sample waiting, arbitration, accepted, failed and re-keyed in full.</summary>
+    public Entry.Shared.Quality.BookQuality Quality { get; set; }
     /// <summary>The team whose queue holds the book; a book is in at most one queue.</summary>
     public int? TeamId { get; set; }
     /// <summary>1-based place in the team's queue.</summary>

@@ -65,6 +65,10 @@ public static class BookFill
                 await db.ClaimSpans.Where(s => s.BookId == book.Id && s.EndedAt == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, endedAt), ct);
                 var refill = byBook[book.Id];
+                if (book.Status != BookStatus.Finished)
+                {
+                    batch.NewlyFinished.Add(book.Id);
+                }
                 if (book.Status != BookStatus.Finished && refill.TeamId is { } teamId)
                 {
                     var place = new SprintPlace(teamId, refill.Book.UnitCode, refill.Book.Unit?.DistrictCode);

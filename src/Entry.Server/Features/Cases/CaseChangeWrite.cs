@@ -12,7 +12,7 @@ namespace Entry.Server.Features.Cases;
 /// still at that version, with a revision (who, when, each field before and after), the version bumped, the counters
 /// following its status and sync state, and its national message following the content.
 /// </summary>
-public sealed class CaseChangeWrite(Guid id, int readVersion, CaseEntryRequest normalized, CaseStatus to, RevisionKind kind, string userId,
+public class CaseChangeWrite(Guid id, int readVersion, CaseEntryRequest normalized, CaseStatus to, RevisionKind kind, string userId,
     List<FieldChange> changes, Func<int, Refusal> versionMismatch, Refusal numberTaken) : CaseWrite
 {
     private SprintPlace? place;

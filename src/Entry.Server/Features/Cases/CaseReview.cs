@@ -132,7 +132,7 @@ public sealed partial class CaseReview(EntryDb db, CaseLedger ledger, TimeProvid
         db.CaseEntries.Include(e => e.Book).ThenInclude(b => b!.Unit).Include(e => e.Clerk).FirstOrDefaultAsync(e => e.Id == id, ct);
 
     /// <summary>The stored case as the request that would store it now.</summary>
-    private static CaseEntryRequest Stored(CaseEntry entry)
+    internal static CaseEntryRequest Stored(CaseEntry entry)
     {
         var json = CaseRecorder.Json;
         return new CaseEntryRequest

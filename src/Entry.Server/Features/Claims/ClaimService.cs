@@ -217,7 +217,9 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
         {
             return (null, NotOnShift);
         }
-        var holding = await db.Claims.AsNoTracking().Where(c => c.UserId == userId).Select(c => c.Book!.Code).FirstOrDefaultAsync(ct);
+        // One book at a time, counting a book's quality pass (re-keyed blind) as holding it.
+        var holding = await db.Claims.AsNoTracking().Where(c => c.UserId == userId).Select(c => c.Book!.Code).FirstOrDefaultAsync(ct)
+            ?? await db.QualityClaims.AsNoTracking().Where(c => c.UserId == userId).Select(c => c.Book!.Code).FirstOrDefaultAsync(ct);
         if (holding is not null)
         {
             return (null, Refusal.Conflict(Phrase.Of("title.alreadyHolding"), Phrase.Of("claim.alreadyHolding", holding)));

@@ -11,7 +11,7 @@ namespace Entry.Server.Features.Dashboard;
 /// plus the national status for the province. No per-book lines, no person's names.
 /// </summary>
 public sealed class DashboardLiveQuery(DashboardTableReader tables, NationalStatusReader national, TeamsBehindQuery teams,
-    SprintSettingsStore sprints, TimeProvider time)
+    SprintSettingsStore sprints, Quality.QualityFigureBuilder quality, TimeProvider time)
 {
     public async Task<DashboardLive> ReadAsync(DashboardPlace place, UnitTree tree, CancellationToken ct)
     {
@@ -32,6 +32,7 @@ public sealed class DashboardLiveQuery(DashboardTableReader tables, NationalStat
             todayScopes.Sum(table.DoneIn),
             await DashboardQuery.NationalAsync(place, table.Totals, national, ct),
             await teams.ReadAsync(place, (await sprints.GetAsync(ct)).StartDate, now, ct),
-            now);
+            now,
+            await quality.AreaAsync(place.Kind == PlaceKind.Province ? null : place.DistrictCode, ct));
     }
 }

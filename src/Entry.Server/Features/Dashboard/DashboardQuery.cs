@@ -13,7 +13,7 @@ namespace Entry.Server.Features.Dashboard;
 /// projection, the national sync and the teams behind — from the counters and grouped reads, never the cases table.
 /// </summary>
 public sealed class DashboardQuery(DashboardTableReader tables, SprintSettingsStore sprints, NationalStatusReader national,
-    TeamsBehindQuery teams, FinishProjection projections, TimeProvider time)
+    TeamsBehindQuery teams, FinishProjection projections, Quality.QualityFigureBuilder quality, TimeProvider time)
 {
     /// <summary>However long ago the sprint started, the day line reads at most this far back.</summary>
     private const int MaxDaysBack = 731;
@@ -59,6 +59,7 @@ public sealed class DashboardQuery(DashboardTableReader tables, SprintSettingsSt
             },
             National = await NationalAsync(place, table.Totals, national, ct),
             TeamsBehind = await teams.ReadAsync(place, sprint.StartDate, now, ct),
+            Quality = await quality.AreaAsync(place.Kind == PlaceKind.Province ? null : place.DistrictCode, ct),
         };
     }
 

@@ -20,7 +20,8 @@ namespace Entry.Server.Features.Reports;
 /// Monitor — that district's own books and its communes. Units holding no book are left out.
 /// </summary>
 public sealed class ProgressReportBuilder(
-    EntryDb db, ScopeFigures figures, MonitorAreas areas, SprintSettingsStore sprint, TimeProvider time, IOptions<ReportOptions> options)
+    EntryDb db, ScopeFigures figures, MonitorAreas areas, SprintSettingsStore sprint, Quality.QualityFigureBuilder quality, TimeProvider time,
+    IOptions<ReportOptions> options)
 {
     public const string TotalName = "Tổng cộng";
 
@@ -136,6 +137,7 @@ public sealed class ProgressReportBuilder(
         }
 
         var target = (await sprint.GetAsync(ct)).ReportTargetPercent;
+        var qualityOf = await quality.ForScopesAsync([.. scopes, scope], districtCode, ct);
         var rows = new List<ProgressReportRow>();
         Sum total = default, totalBefore = default;
         foreach (var line in lines)
@@ -146,11 +148,11 @@ public sealed class ProgressReportBuilder(
                 continue;
             }
             Sum? then = before?.GetValueOrDefault(line.Scope) is { Books: > 0 } earlier ? earlier : null;
-            rows.Add(Row(rows.Count + 1, line.Code, line.Name, now, then, target));
+            rows.Add(Row(rows.Count + 1, line.Code, line.Name, now, then, target) with { Quality = qualityOf[line.Scope] });
             total += now;
             totalBefore += then ?? default;
         }
-        var totalRow = Row(0, "", TotalName, total, before is not null && totalBefore.Books > 0 ? totalBefore : null, target);
+        var totalRow = Row(0, "", TotalName, total, before is not null && totalBefore.Books > 0 ? totalBefore : null, target) with { Quality = qualityOf[scope] };
 
         return (new ProgressReport
         {

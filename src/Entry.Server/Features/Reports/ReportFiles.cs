@@ -24,10 +24,11 @@ public static class ReportFiles
     public const string SheetName = "Báo cáo";
 
     public static readonly string[] Headers =
-        ["STT", "Đơn vị", "Tổng số trường hợp", "Đã nhập", "Bỏ trống (số thứ tự không có)", "Tỷ lệ (%)", "So với kỳ trước", "Kết quả"];
+        ["STT", "Đơn vị", "Tổng số trường hợp", "Đã nhập", "Bỏ trống (số thứ tự không có)", "Tỷ lệ (%)", "So với kỳ trước", "Kết quả",
+         "Số trường đã kiểm tra", "Lỗi / 1.000 trường", "Độ chính xác ước tính (%)"];
 
-    private static readonly string[] Columns = ["A", "B", "C", "D", "E", "F", "G", "H"];
-    private static readonly double[] Widths = [6, 44, 20, 14, 30, 12, 18, 12];
+    private static readonly string[] Columns = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"];
+    private static readonly double[] Widths = [6, 44, 20, 14, 30, 12, 18, 12, 16, 14, 18];
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <summary><c>bao-cao-tien-do-2026-11-23.xlsx</c>; a district's report carries its code: <c>bao-cao-tien-do-689-2026-11-23.csv</c>.</summary>
@@ -97,6 +98,9 @@ public static class ReportFiles
                 csv.WriteField(row.Percent.ToString("0.#", Vi));
                 csv.WriteField(SpreadsheetText.Cell(ReportRules.ChangeText(row.Change)));
                 csv.WriteField(SpreadsheetText.Cell(ReportRules.ResultText(row.Met)));
+                csv.WriteField((row.Quality?.FieldsCompared ?? 0).ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(row.Quality is { FieldsCompared: > 0 } q ? q.ErrorsPerThousand.ToString("0.##", Vi) : "");
+                csv.WriteField(row.Quality?.Accuracy is { } accuracy ? (accuracy * 100).ToString("0.##", Vi) : "");
                 csv.NextRecord();
             }
         }
@@ -155,6 +159,9 @@ public static class ReportFiles
         ["F"] = row.Percent,
         ["G"] = SpreadsheetText.Cell(ReportRules.ChangeText(row.Change)),
         ["H"] = SpreadsheetText.Cell(ReportRules.ResultText(row.Met)),
+        ["I"] = row.Quality?.FieldsCompared ?? 0,
+        ["J"] = row.Quality is { FieldsCompared: > 0 } q ? q.ErrorsPerThousand : null,
+        ["K"] = row.Quality?.Accuracy is { } accuracy ? Math.Round(accuracy * 100, 2) : null,
     };
 
     private static string Day(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

@@ -18,5 +18,8 @@ public sealed class CaseBatch(EntryDb db, ICaseMessages messages, DateTimeOffset
     /// <summary>After the commit: the logged and skipped entries of a book the batch refilled.</summary>
     public (int Logged, int Skipped) FillOf(int bookId) => fill.GetValueOrDefault(bookId);
 
+    /// <summary>The books this batch finished (whoever finished them), for the <see cref="IBookFinishedHandler"/>s.</summary>
+    internal List<int> NewlyFinished { get; } = [];
+
     internal void SetFill(int bookId, int logged, int skipped) => fill[bookId] = (logged, skipped);
 }

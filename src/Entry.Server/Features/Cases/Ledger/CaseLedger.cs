@@ -162,6 +162,16 @@ public sealed partial class CaseLedger(IServiceScopeFactory scopes, WriteGate ga
 
         var stored = writes.Where(w => w.Refusal is null).ToList();
         var finished = await BookFill.RefillAsync(db, batch, stored.SelectMany(w => w.Refills), ct);
+        if (batch.NewlyFinished.Count > 0)
+        {
+            // What follows a finished book (its quality sample) is stored with the change that finished it, or neither is.
+            foreach (var handler in scope.ServiceProvider.GetServices<IBookFinishedHandler>())
+            {
+                await handler.FinishedAsync(batch, batch.NewlyFinished, ct);
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
         await scope.ServiceProvider.GetRequiredService<ProgressCounters>().ApplySummedAsync(stored.SelectMany(w => w.Deltas), ct);
         await tx.CommitAsync(ct);
         return (batch, finished);
