@@ -168,6 +168,9 @@ namespace Entry.Server.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Quality")
+                        .HasColumnType("integer");
+
                     b.Property<int>("QueuePosition")
                         .HasColumnType("integer");
 
@@ -723,6 +726,232 @@ namespace Entry.Server.Data.Migrations.PostgreSql
                     b.ToTable("ProgressCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Entry.Server.Features.Quality.QualityClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("PassId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Shift")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ShiftDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("QualityClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Quality.QualityItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Choice")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ComparedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Differing")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("EntryNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FieldsCompared")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FieldsWrong")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FirstAtComparison")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FirstClerkId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("FirstTeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PassId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Rate")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Second")
+                        .HasColumnType("text");
+
+                    b.Property<int>("SecondFieldsWrong")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SecondHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("SecondId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SecondKeyedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SecondKeyerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("FirstClerkId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("PassId", "EntryNumber")
+                        .IsUnique();
+
+                    b.ToTable("QualityItems", (string)null);
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Quality.QualityPass", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FieldsCompared")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FieldsWrong")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Full")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Rates")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookId", "Round")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId", "State");
+
+                    b.ToTable("QualityPasses", (string)null);
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Quality.QualitySettingsRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("AcceptanceErrorRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("HighErrorRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("HighErrorSampleRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("LowErrorMinFields")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("LowErrorRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("LowErrorSampleRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("NewClerkCases")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("NewClerkRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SampleRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("QualitySettings", (string)null);
+                });
+
             modelBuilder.Entity("Entry.Server.Features.Reports.DailySnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -1237,6 +1466,39 @@ namespace Entry.Server.Data.Migrations.PostgreSql
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Quality.QualityClaim", b =>
+                {
+                    b.HasOne("Entry.Server.Features.Books.Book", "Book")
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Book");
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Quality.QualityItem", b =>
+                {
+                    b.HasOne("Entry.Server.Features.Quality.QualityPass", "Pass")
+                        .WithMany()
+                        .HasForeignKey("PassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Pass");
+                });
+
+            modelBuilder.Entity("Entry.Server.Features.Quality.QualityPass", b =>
+                {
+                    b.HasOne("Entry.Server.Features.Books.Book", "Book")
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Book");
                 });
 
             modelBuilder.Entity("Entry.Server.Features.Rosters.RosterEntry", b =>
