@@ -1,6 +1,5 @@
 #if ENTRY_POSTGRESQL
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Entry.NationalDb.Contracts;
 using Entry.Server.Features.Shifts;
@@ -18,7 +17,6 @@ namespace Entry.Server.Tests.ScaleOut;
 /// </summary>
 public sealed class ProxiedCluster : IAsyncDisposable
 {
-    public const string DemoPassword = "Demo-2026";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
 
     private readonly string root = Path.Combine(Path.GetTempPath(), "entry-cluster-tests", Guid.NewGuid().ToString("N"));
@@ -100,29 +98,13 @@ public sealed class ProxiedCluster : IAsyncDisposable
         Proxy = await NginxProxy.StartAsync([A.Address, B.Address]);
     }
 
-    public static async Task<HttpClient> SignInAsync(Uri server, string userName)
-    {
-        var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(60) };
-        using var login = await http.PostAsJsonAsync("/api/auth/login", new LoginRequest(userName, DemoPassword));
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
-    }
+    /// <summary>A demo user signed in on that address (bearer token).</summary>
+    public static Task<HttpClient> SignInAsync(Uri server, string userName) => CrashTests.SignInAsync(server, userName);
 
     public async Task<StubStats> StatsAsync() => (await National.GetFromJsonAsync<StubStats>("/admin/stats"))!;
 
-    /// <summary>Zero while a shift stays open long enough; otherwise the offset that puts the servers a minute into the next shift.</summary>
-    public static TimeSpan OffsetIntoAShift(TimeSpan needed)
-    {
-        var now = DateTimeOffset.UtcNow;
-        if (ShiftCalendar.OpenAt(now) is { } open && open.Ends > now + needed)
-        {
-            return TimeSpan.Zero;
-        }
-        var target = ShiftCalendar.NextAfter(now).Starts + TimeSpan.FromMinutes(1);
-        return TimeSpan.FromMinutes(Math.Ceiling((target - now).TotalMinutes));
-    }
+    /// <summary>Zero while a shift stays open long enough; otherwise the offset that puts the servers into the next shift.</summary>
+    public static TimeSpan OffsetIntoAShift(TimeSpan needed) => CrashTests.ClockOffset(DateTimeOffset.UtcNow, needed);
 
     public async ValueTask DisposeAsync()
     {

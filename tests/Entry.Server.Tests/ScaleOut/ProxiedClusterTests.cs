@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using Entry.NationalDb.Contracts;
 using Entry.Server.Features.Shifts;
 using Entry.Server.Tests.National;
+using Entry.Server.Tests.Shifts;
 using Entry.Shared.Claims;
 using Entry.Shared.Entries;
 using Entry.Shared.Live;
@@ -263,18 +264,7 @@ public sealed partial class ProxiedClusterTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> outcome, string what, int seconds = 120)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await outcome())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Not within {seconds} s: {what}");
-            }
-            await Task.Delay(200);
-        }
-    }
+    private static Task EventuallyAsync(Func<Task<bool>> outcome, string what, int seconds = 120) => Local.EventuallyAsync(outcome, what, seconds);
 }
 
 /// <summary>The cluster tests start three processes and a proxy each: one at a time.</summary>

@@ -5,7 +5,7 @@ namespace Entry.Server.Common.Cluster;
 /// <summary>The message types instances exchange, by a stable name, and the handlers this process runs for each.</summary>
 public sealed partial class ClusterHandlers(IServiceProvider services, IEnumerable<ClusterMessageType> types, ILogger<ClusterHandlers> logger)
 {
-    private readonly Dictionary<string, Type> byName = types.ToDictionary(t => t.Name, t => t.Type, StringComparer.Ordinal);
+    private readonly Dictionary<string, ClusterMessageType> byName = types.DistinctBy(t => t.Name).ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static string NameOf(Type type) => type.Name;
 
@@ -27,7 +27,7 @@ public sealed partial class ClusterHandlers(IServiceProvider services, IEnumerab
     /// <summary>A message from another instance (or this one, back over Redis): an unknown or broken one is logged and dropped.</summary>
     public void Dispatch(string name, string json)
     {
-        if (!byName.TryGetValue(name, out var type))
+        if (!byName.TryGetValue(name, out var known))
         {
             LogUnknown(name);
             return;
@@ -35,7 +35,7 @@ public sealed partial class ClusterHandlers(IServiceProvider services, IEnumerab
         object? message;
         try
         {
-            message = JsonSerializer.Deserialize(json, type, JsonSerializerOptions.Web);
+            message = JsonSerializer.Deserialize(json, known.Type, JsonSerializerOptions.Web);
         }
         catch (JsonException)
         {
@@ -46,11 +46,8 @@ public sealed partial class ClusterHandlers(IServiceProvider services, IEnumerab
             LogUnknown(name);
             return;
         }
-        typeof(ClusterHandlers).GetMethod(nameof(DispatchTyped), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-            .MakeGenericMethod(type).Invoke(this, [message]);
+        known.Dispatch(this, message);
     }
-
-    private void DispatchTyped<T>(T message) where T : class => Dispatch(message);
 
     [LoggerMessage(EventId = 7900, Level = LogLevel.Warning, Message = "A handler of the cluster message {Type} failed: {ExceptionType}")]
     private partial void LogHandlerFailed(string type, string exceptionType);
@@ -59,8 +56,8 @@ public sealed partial class ClusterHandlers(IServiceProvider services, IEnumerab
     private partial void LogUnknown(string type);
 }
 
-/// <summary>One message type instances may exchange.</summary>
-public sealed record ClusterMessageType(string Name, Type Type);
+/// <summary>One message type instances may exchange, and how a received one reaches its typed handlers.</summary>
+public sealed record ClusterMessageType(string Name, Type Type, Action<ClusterHandlers, object> Dispatch);
 
 public static class ClusterServices
 {
@@ -68,7 +65,8 @@ public static class ClusterServices
     public static IServiceCollection AddClusterHandler<TMessage, THandler>(this IServiceCollection services)
         where TMessage : class where THandler : class, IClusterHandler<TMessage>
     {
-        services.AddSingleton(new ClusterMessageType(ClusterHandlers.NameOf(typeof(TMessage)), typeof(TMessage)));
+        services.AddSingleton(new ClusterMessageType(ClusterHandlers.NameOf(typeof(TMessage)), typeof(TMessage),
+            (handlers, message) => handlers.Dispatch((TMessage)message)));
         services.AddSingleton<IClusterHandler<TMessage>, THandler>();
         return services;
     }
