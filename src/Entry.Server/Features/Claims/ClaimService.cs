@@ -49,12 +49,8 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
             }
             var teamId = shift!.Value.TeamId;
             // Picked inside the write scope: on SQLite the write gate makes pick-and-claim one step, so racing clerks
-            // get different books at once; elsewhere a lost race is retried.
-            var (claimed, queueEmpty, offShift) = await TryStoreAsync(token => db.Books.AsNoTracking()
-                .Where(b => b.TeamId == teamId && b.Status != BookStatus.Finished && !db.Claims.Any(c => c.BookId == b.Id))
-                .OrderBy(b => b.QueuePosition)
-                .Select(b => (int?)b.Id)
-                .FirstOrDefaultAsync(token), userId, shift.Value, ct);
+            // get different books at once; on PostgreSQL the pick skips books another clerk's claim has locked.
+            var (claimed, queueEmpty, offShift) = await TryStoreAsync(token => PickNextAsync(teamId, token), userId, shift.Value, ct);
             if (offShift)
             {
                 return (null, NotOnShift);
@@ -70,6 +66,35 @@ public sealed partial class ClaimService(EntryDb db, WriteGate writes, ISprintEv
             // Another clerk took that book a moment ago: try the next one.
         }
         return (null, Refusal.Conflict(Phrase.Of("title.busyQueue"), Phrase.Of("claim.busyQueue")));
+    }
+
+    /// <summary>
+    /// The first unfinished, unclaimed book of the team's queue. On PostgreSQL the book row is locked and rows another
+    /// claim holds locked are skipped (<c>FOR UPDATE SKIP LOCKED</c>), so racing clerks pick different books instead of
+    /// all losing to one; when every candidate is locked, the first is answered and its unique index decides.
+    /// </summary>
+    private async Task<int?> PickNextAsync(int teamId, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var unlocked = await db.Database.SqlQuery<int>($"""
+                SELECT b."Id" AS "Value" FROM "Books" b
+                WHERE b."TeamId" = {teamId} AND b."Status" <> {(int)BookStatus.Finished}
+                  AND NOT EXISTS (SELECT 1 FROM "Claims" c WHERE c."BookId" = b."Id")
+                ORDER BY b."QueuePosition"
+                LIMIT 1
+                FOR UPDATE OF b SKIP LOCKED
+                """).ToListAsync(ct);
+            if (unlocked.Count > 0)
+            {
+                return unlocked[0];
+            }
+        }
+        return await db.Books.AsNoTracking()
+            .Where(b => b.TeamId == teamId && b.Status != BookStatus.Finished && !db.Claims.Any(c => c.BookId == b.Id))
+            .OrderBy(b => b.QueuePosition)
+            .Select(b => (int?)b.Id)
+            .FirstOrDefaultAsync(ct);
     }
 
     public async Task<(ClaimedBook? Book, Refusal? Refusal)> ClaimAsync(string userId, string bookCode, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Entry.Server.Features.Auth;
 using Entry.Server.Features.Dashboard;
 using Entry.Shared.Live;
@@ -15,16 +16,25 @@ namespace Entry.Server.Features.Live;
 /// </summary>
 [Authorize]
 public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshots, ProvinceWatchers provinceWatchers,
-    DashboardWatch dashboard, DashboardWatchers dashboardWatchers, SignedInConnections connections) : Hub<ISprintClient>, ISprintHub
+    DashboardWatch dashboard, DashboardWatchers dashboardWatchers, SignedInConnections connections, Sessions sessions) : Hub<ISprintClient>, ISprintHub
 {
     /// <summary>
     /// Known by its sign-in, so that signing out or leaving the team closes it (the sign-in's session is checked on the
     /// requests that open it, like on every request).
     /// </summary>
-    public override Task OnConnectedAsync()
+    public override async Task OnConnectedAsync()
     {
         connections.Opened(Context);
-        return base.OnConnectedAsync();
+        // The client counts itself connected at the handshake, before this runs: a sign-out in between found nothing
+        // to close, so the session is asked again now that the connection can be found.
+        var sessionId = Context.User?.FindFirstValue(Sessions.Claim);
+        if (sessionId is null || !await sessions.IsActiveAsync(sessionId, Context.UserIdentifier, Context.ConnectionAborted))
+        {
+            connections.Closed(Context.ConnectionId);
+            Context.Abort();
+            return;
+        }
+        await base.OnConnectedAsync();
     }
 
     /// <summary>Joins the scope's group and answers its counters now: the client's resync after a reconnect.</summary>
