@@ -51,6 +51,12 @@ public sealed class Sessions(EntryDb db, IMemoryCache cache, TimeProvider time, 
         return known!.UserId is not null && known.UserId == userId && known.StartedAt > time.GetUtcNow() - MaxAge;
     }
 
+    /// <summary>True when the principal carries a session that is still active for its user.</summary>
+    public Task<bool> AllowsAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+        user.FindFirst(Claim)?.Value is { } sessionId
+            ? IsActiveAsync(sessionId, user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, ct)
+            : Task.FromResult(false);
+
     /// <summary>Ends one session: its token or cookie answers 401 from the next request on.</summary>
     public async Task EndAsync(string sessionId, CancellationToken ct)
     {
@@ -79,10 +85,7 @@ public static class SessionCheck
     {
         if (context.User.Identity?.IsAuthenticated == true)
         {
-            var sessionId = context.User.FindFirst(Sessions.Claim)?.Value;
-            var userId = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-            var sessions = context.RequestServices.GetRequiredService<Sessions>();
-            if (sessionId is null || !await sessions.IsActiveAsync(sessionId, userId, context.RequestAborted))
+            if (!await context.RequestServices.GetRequiredService<Sessions>().AllowsAsync(context.User, context.RequestAborted))
             {
                 context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
             }

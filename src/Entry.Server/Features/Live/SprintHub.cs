@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Entry.Server.Features.Auth;
 using Entry.Server.Features.Dashboard;
 using Entry.Shared.Live;
@@ -27,8 +26,7 @@ public sealed class SprintHub(LiveScopeAccess access, ProgressSnapshots snapshot
         connections.Opened(Context);
         // The client counts itself connected at the handshake, before this runs: a sign-out in between found nothing
         // to close, so the session is asked again now that the connection can be found.
-        var sessionId = Context.User?.FindFirstValue(Sessions.Claim);
-        if (sessionId is null || !await sessions.IsActiveAsync(sessionId, Context.UserIdentifier, Context.ConnectionAborted))
+        if (Context.User is null || !await sessions.AllowsAsync(Context.User, Context.ConnectionAborted))
         {
             connections.Closed(Context.ConnectionId);
             Context.Abort();
