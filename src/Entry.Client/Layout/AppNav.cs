@@ -25,6 +25,11 @@ public static class AppNav
         {
             items.Add(new("entry", Icons.Material.Filled.EditNote, "NavEntry"));
         }
+        // The blind second keying is a clerk's; the team's leader and civil-registry officers arbitrate instead (on the review page).
+        if (clerk && !user.Reviews())
+        {
+            items.Add(new("quality", Icons.Material.Filled.Spellcheck, "NavQuality"));
+        }
         if (leader || clerk)
         {
             items.Add(new("team", Icons.Material.Filled.Groups, "NavTeam"));

@@ -16,6 +16,8 @@ public sealed record BookDto
     public required BookStatus Status { get; init; }
     /// <summary>True when the period runs past 2019-04-01: its later cases are refused at entry.</summary>
     public required bool SpansCutoff { get; init; }
+    /// <summary>Where the book stands in quality control once finished: its sample waiting, in arbitration, accepted, failed and re-keyed.</summary>
+    public Entry.Shared.Quality.BookQuality Quality { get; init; }
 }
 
 /// <summary>A message about one row of an import file; the header is line 1.</summary>

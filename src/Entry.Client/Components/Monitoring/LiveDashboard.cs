@@ -32,6 +32,7 @@ public sealed class LiveDashboard(DashboardResponse loaded)
             Days = WithToday(shown.Days, MonitorTime.ProvinceDate(live.At), live.TodayDone),
             National = live.National,
             TeamsBehind = live.TeamsBehind,
+            Quality = live.Quality ?? shown.Quality,
         };
         return true;
     }

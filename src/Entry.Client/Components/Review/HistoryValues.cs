@@ -34,6 +34,22 @@ public sealed class HistoryValues(IStringLocalizer<ReviewStrings> review, IStrin
         return value;
     }
 
+    /// <summary>The form's label of a field path (<c>birth.childName</c> → F_ChildName); the path itself when the form has none.</summary>
+    public string Label(string field)
+    {
+        var name = field[(field.LastIndexOf('.') + 1)..];
+        if (name == "verificationReason")
+        {
+            return review["HistoryField_VerificationReason"];
+        }
+        if (name.EndsWith("CitizenId", StringComparison.Ordinal) && !name.StartsWith("husband", StringComparison.Ordinal) && !name.StartsWith("wife", StringComparison.Ordinal))
+        {
+            name = "citizenId";
+        }
+        var label = entry["F_" + (name.Length > 0 ? char.ToUpperInvariant(name[0]) + name[1..] : name)];
+        return label.ResourceNotFound ? field : label.Value;
+    }
+
     /// <summary>An enum's JSON name (<c>missingInformation</c>) as its resource (<c>Reason_MissingInformation</c>); the value itself if unknown.</summary>
     private static string Named(IStringLocalizer localizer, string prefix, string value)
     {

@@ -19,5 +19,6 @@ public static class BookProjections
         Condition = b.Condition,
         Status = b.Status,
         SpansCutoff = b.RegisteredTo >= BookNames.Cutoff,
+        Quality = b.Quality,
     };
 }
