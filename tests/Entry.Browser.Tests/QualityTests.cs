@@ -58,6 +58,8 @@ public sealed class QualityTests(ServerProcess server, ChromiumBrowser chromium,
             Assert.InRange(drawn, 1, 5);
             await Assertions.Expect(page.Locator("input[data-testid=f-childName]")).ToHaveValueAsync("");
             await ScreenshotAsync(page, "quality-rekeying.png");
+            await page.SetViewportSizeAsync(390, 844);
+            await ScreenshotAsync(page, "quality-rekeying-phone.png");
             for (var i = 0; i < drawn; i++)
             {
                 var number = await page.Locator("input[data-testid=f-entryNumber]").InputValueAsync();
@@ -82,6 +84,17 @@ public sealed class QualityTests(ServerProcess server, ChromiumBrowser chromium,
             await Assertions.Expect(differs).ToContainTextAsync(SecondName);
             await Assertions.Expect(officer.Locator("[data-testid=arbitration-field][data-differs=false]").First).ToBeVisibleAsync();
             await ScreenshotAsync(officer, "quality-arbitration.png");
+            await officer.SetViewportSizeAsync(390, 844);
+            await ScreenshotAsync(officer, "quality-arbitration-phone.png");
+            await officer.EvaluateAsync("localStorage.setItem('entry.culture', 'en-GB')");
+            await officer.ReloadAsync();
+            await item.ClickAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(differs).ToHaveCountAsync(1, new() { Timeout = Timeout });
+            await ScreenshotAsync(officer, "quality-arbitration-en.png");
+            await officer.EvaluateAsync("localStorage.setItem('entry.culture', 'vi-VN')");
+            await officer.ReloadAsync();
+            await item.ClickAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(differs).ToHaveCountAsync(1, new() { Timeout = Timeout });
             await officer.GetByTestId("arbitration-second").ClickAsync();
             var decided = officer.GetByTestId("arbitration-notice");
             // One wrong field of the book's few compared is above the 2 % threshold: the book is re-keyed in full.
