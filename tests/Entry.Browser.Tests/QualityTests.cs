@@ -108,6 +108,45 @@ public sealed class QualityTests(ServerProcess server, ChromiumBrowser chromium,
             await Assertions.Expect(card).Not.ToHaveTextAsync(before, new() { Timeout = Timeout });
             await Assertions.Expect(dashboard.GetByTestId("dashboard-accuracy")).Not.ToHaveTextAsync("100,00 %");
             await ScreenshotAsync(card, "quality-dashboard.png");
+
+            // The team's leader sees the book on the board's quality queue, re-keyed in full now, and the team's figures by clerk.
+            var board = await NewPageAsync();
+            await SignInAsync(board, "leader", ApiSession.DemoPassword);
+            await board.GetByTestId("nav-board").ClickAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(board.Locator($"[data-testid=quality-queue-item][data-book='{code}']"))
+                .ToHaveAttributeAsync("data-quality", "FailedRekeying", new() { Timeout = Timeout });
+            var clerkRow = board.GetByTestId("board-quality-figures").Locator("[data-testid=quality-figure-row][data-key=clerk]");
+            await Assertions.Expect(clerkRow).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(clerkRow).Not.ToContainTextAsync("100,00 %");
+            await ScreenshotAsync(board, "quality-board.png");
+        }
+        finally
+        {
+            await PutSettingsAsync(admin, settings);
+        }
+    }
+
+    [Fact]
+    public async Task The_Admin_sets_the_sample_rate_in_percent_and_a_rate_out_of_range_is_refused_beside_its_field()
+    {
+        using var admin = await ApiSession.SignInAsync(Server.BaseAddress, "admin");
+        var settings = await admin.GetFromJsonAsync<JsonElement>("api/quality/settings");
+        try
+        {
+            var page = await NewPageAsync();
+            await SignInAsync(page, "admin", ApiSession.DemoPassword);
+            await page.GotoAsync("dashboard");
+            await page.GetByTestId("quality-settings-edit").ClickAsync(new() { Timeout = Timeout });
+            var rate = page.Locator("input[data-testid=quality-sampleRate]");
+            await rate.FillAsync("150");
+            await page.GetByTestId("quality-settings-save").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("quality-settings").GetByText("Nhập một tỉ lệ từ 0,1 % đến 100 %.")).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await rate.FillAsync("7,5");
+            await page.GetByTestId("quality-settings-save").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("quality-settings-current")).ToContainTextAsync("Mẫu 7,5 %", new() { Timeout = Timeout });
+            var stored = await admin.GetFromJsonAsync<JsonElement>("api/quality/settings");
+            Assert.Equal(0.075, stored.GetProperty("sampleRate").GetDouble(), 6);
+            await ScreenshotAsync(page.GetByTestId("quality-settings"), "quality-settings.png");
         }
         finally
         {

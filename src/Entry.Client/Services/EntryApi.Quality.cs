@@ -36,4 +36,10 @@ public sealed partial class EntryApi
 
     public async Task<QualityFigures> GetQualityFiguresAsync(CancellationToken cancellationToken = default) =>
         await http.GetFromJsonAsync<QualityFigures>("api/quality/figures", cancellationToken) ?? new QualityFigures();
+
+    public async Task<QualitySettingsDto> GetQualitySettingsAsync(CancellationToken cancellationToken = default) =>
+        await http.GetFromJsonAsync<QualitySettingsDto>("api/quality/settings", cancellationToken) ?? new QualitySettingsDto();
+
+    public Task<ApiResult<QualitySettingsDto>> UpdateQualitySettingsAsync(QualitySettingsDto settings, CancellationToken cancellationToken = default) =>
+        SendAsync<QualitySettingsDto>(HttpMethod.Put, "api/quality/settings", settings, cancellationToken);
 }
