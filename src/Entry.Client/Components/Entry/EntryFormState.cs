@@ -11,17 +11,6 @@ namespace Entry.Client.Components.EntryPage;
 /// </summary>
 public sealed class EntryFormState
 {
-    /// <summary>Every input an error key of the server can land under; any other key is shown below the form.</summary>
-    private static readonly HashSet<string> FieldKeys = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "entryNumber", "registrationDate", "page", "verificationReason",
-        "birth.childName", "birth.sex", "birth.dateOfBirth", "birth.placeOfBirth", "birth.motherName", "birth.fatherName", "birth.childCitizenId",
-        "marriage.husbandName", "marriage.husbandDateOfBirth", "marriage.wifeName", "marriage.wifeDateOfBirth", "marriage.registrationPlace",
-        "marriage.husbandCitizenId", "marriage.wifeCitizenId",
-        "death.deceasedName", "death.sex", "death.dateOfBirth", "death.dateOfDeath", "death.placeOfDeath", "death.deceasedCitizenId",
-        "adoption.adopteeName", "adoption.adopteeDateOfBirth", "adoption.adoptiveFatherName", "adoption.adoptiveMotherName", "adoption.adopteeCitizenId",
-    };
-
     public CaseDraft Draft { get; private set; } = new();
     public Dictionary<string, string> Errors { get; set; } = NoErrors();
     /// <summary>The line below the form: a reason that names no field, or a note on the send.</summary>
@@ -117,19 +106,7 @@ public sealed class EntryFormState
     /// </summary>
     public bool ShowRefusal(ApiProblem problem, Func<ApiProblem, string> describe)
     {
-        var errors = NoErrors();
-        var other = new List<string>();
-        foreach (var (key, messages) in problem.Errors)
-        {
-            if (FieldKeys.Contains(key))
-            {
-                errors[key] = string.Join(" ", messages);
-            }
-            else
-            {
-                other.AddRange(messages);
-            }
-        }
+        var (errors, other) = FormProblem.Place(problem);
 
         var shown = true;
         if (problem.Status == HttpStatusCode.Conflict && (problem.Code is "case.entryNumber.loggedUnderOtherId" or "case.entryNumber.loggedOrSkipped"

@@ -17,9 +17,9 @@ public static class FormProblem
 
     /// <summary>
     /// The field reasons by form key (a case nested in a body, as a verification's <c>correction.</c> or a decision's
-    /// <c>value.</c>, comes back under that prefix) and a message for the rest: null when the fields say it all.
+    /// <c>value.</c>, comes back under that prefix) and the messages of every other key.
     /// </summary>
-    public static (Dictionary<string, string> Fields, string? Message) Split(ApiProblem problem, params string[] prefixes)
+    public static (Dictionary<string, string> Fields, List<string> Other) Place(ApiProblem problem, params string[] prefixes)
     {
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var other = new List<string>();
@@ -35,6 +35,13 @@ public static class FormProblem
                 other.AddRange(messages);
             }
         }
+        return (fields, other);
+    }
+
+    /// <summary>As <see cref="Place"/>, with one message for above the form: null when the fields say it all.</summary>
+    public static (Dictionary<string, string> Fields, string? Message) Split(ApiProblem problem, params string[] prefixes)
+    {
+        var (fields, other) = Place(problem, prefixes);
         var message = other.Count > 0 ? string.Join(" ", other)
             : fields.Count == 0 ? string.Join(" ", problem.Messages.DefaultIfEmpty(problem.Status.ToString()))
             : null;
