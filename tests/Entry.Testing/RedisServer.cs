@@ -27,6 +27,15 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>The StackExchange.Redis configuration string.</summary>
     public string Configuration => $"127.0.0.1:{Port}";
 
+    /// <summary>
+    /// <c>sh -c Watchdog redis-watchdog OWNER FOLDER redis-server ARGS…</c>: runs the server, and when the owner process
+    /// (or the server) is gone, stops the server and removes its folder.
+    /// </summary>
+    private const string Watchdog =
+        "owner=$1; folder=$2; shift 2; \"$@\" & server=$!; " +
+        "while kill -0 \"$owner\" 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 1; done; " +
+        "kill $server 2>/dev/null; wait $server; rm -rf \"$folder\"";
+
     /// <summary>The run's Redis, started on first use and stopped when the test process exits.</summary>
     public static Task<RedisServer> Shared => SharedServer.Value;
 
@@ -36,11 +45,14 @@ public sealed class RedisServer : IAsyncDisposable
             ?? throw new InvalidOperationException("redis-server is not installed (Debian package redis-server; .ci/run installs it).");
         var port = FreePort.Next();
         var directory = Directory.CreateTempSubdirectory("entry-redis-").FullName;
-        var start = new ProcessStartInfo(executable)
+        // Under a small shell that stops it once this test process is gone: a test host ended before its exit handlers
+        // ran would otherwise leave the server running and its folder behind.
+        var start = new ProcessStartInfo("/bin/sh")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = directory,
         };
-        foreach (var arg in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
+        foreach (var arg in new[] { "-c", Watchdog, "redis-watchdog", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     directory, executable, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
                      "--save", "", "--appendonly", "no", "--dir", directory, "--protected-mode", "no" })
         {
             start.ArgumentList.Add(arg);
