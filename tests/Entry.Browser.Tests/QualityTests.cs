@@ -62,15 +62,30 @@ public sealed class QualityTests(ServerProcess server, ChromiumBrowser chromium,
             await ScreenshotAsync(page, "quality-rekeying.png");
             await page.SetViewportSizeAsync(390, 844);
             await ScreenshotAsync(page, "quality-rekeying-phone.png");
+            // The link drops on the first save: the page says so and keeps what was typed; saving again sends the same keying.
+            var sent = new List<string>();
+            await page.RouteAsync("**/api/quality/entries", async route =>
+            {
+                sent.Add(JsonDocument.Parse(route.Request.PostData!).RootElement.GetProperty("id").GetString()!);
+                await (sent.Count == 1 ? route.AbortAsync() : route.ContinueAsync());
+            });
             for (var i = 0; i < drawn; i++)
             {
                 var number = await page.Locator("input[data-testid=f-entryNumber]").InputValueAsync();
                 await KeyBirthCaseAsync(page, registered, i == 0 ? SecondName : FirstName);
                 await page.Keyboard.PressAsync("Control+Enter");
+                if (i == 0)
+                {
+                    await Assertions.Expect(page.GetByTestId("quality-problem")).ToBeVisibleAsync(new() { Timeout = Timeout });
+                    await Assertions.Expect(page.Locator("input[data-testid=f-childName]")).ToHaveValueAsync(SecondName);
+                    await page.Locator("input[data-testid=f-childName]").PressAsync("Control+Enter");
+                }
                 var notice = page.GetByTestId("quality-notice");
                 await Assertions.Expect(notice).ToContainTextAsync(i == drawn - 1 ? code : number, new() { Timeout = Timeout });
             }
             await Assertions.Expect(page.GetByTestId("quality-notice")).ToContainTextAsync("Đã nhập lại xong mẫu");
+            Assert.Equal(sent[0], sent[1]);
+            Assert.Equal(drawn + 1, sent.Count);
 
             // The officer sees both keyings side by side, the child's name marked, and takes the second (the paper says Hòa).
             var officer = await NewPageAsync();
