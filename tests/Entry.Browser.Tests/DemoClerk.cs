@@ -46,25 +46,7 @@ public static class DemoClerk
         for (var attempt = 0; attempt < 10; attempt++)
         {
             number++;
-            var response = await clerk.PostAsJsonAsync("api/entries", new
-            {
-                id = Guid.NewGuid(),
-                bookCode = book.GetProperty("code").GetString(),
-                entryNumber = number,
-                registrationDate = registered.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                page = 1,
-                needsVerification,
-                verificationReason = needsVerification ? "illegible" : null,
-                birth = new
-                {
-                    childName = "Điểu Thị Hoa",
-                    sex = "female",
-                    dateOfBirth = registered.AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    placeOfBirth = "Xã Tân Thành, thị xã Đồng Xoài",
-                    motherName = "Thị K'Lung",
-                    fatherName = "Điểu K'Lung",
-                },
-            });
+            var response = await clerk.PostAsJsonAsync("api/entries", BirthCase(book.GetProperty("code").GetString()!, number, registered, needsVerification));
             // An entry number logged (or skipped) by another test of the run: take the next one.
             if (response.StatusCode != HttpStatusCode.Conflict)
             {
@@ -74,4 +56,25 @@ public static class DemoClerk
         }
         throw new InvalidOperationException("no free entry number in ten tries");
     }
+
+    /// <summary>The body of a valid birth case registered on <paramref name="registered"/> (flagged as illegible when <paramref name="needsVerification"/>).</summary>
+    public static object BirthCase(string bookCode, int number, DateOnly registered, bool needsVerification = false, string childName = "Điểu Thị Hoa") => new
+    {
+        id = Guid.NewGuid(),
+        bookCode,
+        entryNumber = number,
+        registrationDate = registered.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        page = 1,
+        needsVerification,
+        verificationReason = needsVerification ? "illegible" : null,
+        birth = new
+        {
+            childName,
+            sex = "female",
+            dateOfBirth = registered.AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            placeOfBirth = "Xã Tân Thành, thị xã Đồng Xoài",
+            motherName = "Thị K'Lung",
+            fatherName = "Điểu K'Lung",
+        },
+    };
 }

@@ -47,4 +47,17 @@ internal static class EntryPage
     }
 
     public static ILocator Input(IPage page, string testId) => page.Locator($"input[data-testid={testId}]");
+
+    /// <summary>The birth form filled with a valid case at its entry number (registered on <paramref name="registered"/>), not saved.</summary>
+    public static async Task FillBirthCaseAsync(IPage page, DateOnly registered, string childName, int pageNumber, int bornDaysBefore)
+    {
+        await Input(page, "f-registrationDate").FillAsync(registered.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await Input(page, "f-page").FillAsync(pageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Input(page, "f-childName").FillAsync(childName);
+        await page.GetByTestId("f-sex").SelectOptionAsync("female");
+        await Input(page, "f-dateOfBirth").FillAsync(registered.AddDays(-bornDaysBefore).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await Input(page, "f-placeOfBirth").FillAsync("Xã Tân Thành, thị xã Đồng Xoài");
+        await Input(page, "f-motherName").FillAsync("Thị K'Lung");
+        await Input(page, "f-fatherName").FillAsync("Điểu K'Lung");
+    }
 }

@@ -147,16 +147,8 @@ public sealed class OfflineEntryTests(ChromiumBrowser chromium, ITestOutputHelpe
     /// <summary>A valid birth case at the form's entry number, typed field by field, saved with Ctrl+Enter.</summary>
     private static async Task TypeBirthCaseAsync(IPage page, DateOnly registered, string childName)
     {
-        await EntryPage.Input(page, "f-registrationDate").FillAsync(registered.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
-        await EntryPage.Input(page, "f-page").FillAsync("4");
-        await EntryPage.Input(page, "f-childName").FillAsync(childName);
-        await page.GetByTestId("f-sex").SelectOptionAsync("female");
-        await EntryPage.Input(page, "f-dateOfBirth").FillAsync(registered.AddDays(-9).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
-        await EntryPage.Input(page, "f-placeOfBirth").FillAsync("Xã Tân Thành, thị xã Đồng Xoài");
-        await EntryPage.Input(page, "f-motherName").FillAsync("Thị K'Lung");
-        var father = EntryPage.Input(page, "f-fatherName");
-        await father.FillAsync("Điểu K'Lung");
-        await father.PressAsync("Control+Enter");
+        await EntryPage.FillBirthCaseAsync(page, registered, childName, pageNumber: 4, bornDaysBefore: 9);
+        await EntryPage.Input(page, "f-fatherName").PressAsync("Control+Enter");
     }
 
     private const string WatchForFalseSaved = """

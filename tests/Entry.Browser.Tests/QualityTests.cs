@@ -217,29 +217,11 @@ public sealed class QualityTests(ServerProcess server, ChromiumBrowser chromium,
         var registered = DateOnly.Parse(book.GetProperty("registeredFrom").GetString()!, CultureInfo.InvariantCulture);
         for (var number = 1; number <= book.GetProperty("caseCount").GetInt32(); number++)
         {
-            using var logged = await clerk.PostAsJsonAsync("api/entries", BirthCase(code, number, registered));
+            using var logged = await clerk.PostAsJsonAsync("api/entries", DemoClerk.BirthCase(code, number, registered, childName: FirstName));
             Assert.True(logged.StatusCode == HttpStatusCode.Created, $"logging {code} {number}: {(int)logged.StatusCode} {await logged.Content.ReadAsStringAsync()}");
         }
         return book;
     }
-
-    private static object BirthCase(string code, int number, DateOnly registered) => new
-    {
-        id = Guid.NewGuid(),
-        bookCode = code,
-        entryNumber = number,
-        registrationDate = registered.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        page = 1,
-        birth = new
-        {
-            childName = FirstName,
-            sex = "female",
-            dateOfBirth = registered.AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            placeOfBirth = "Xã Tân Thành, thị xã Đồng Xoài",
-            motherName = "Thị K'Lung",
-            fatherName = "Điểu K'Lung",
-        },
-    };
 
     /// <summary>A member of the team on the open shift who is neither its leader nor a civil-registry officer: the server says who may claim.</summary>
     private async Task<string> TeammateWhoMayRekeyAsync(string code)
@@ -261,17 +243,10 @@ public sealed class QualityTests(ServerProcess server, ChromiumBrowser chromium,
         throw new InvalidOperationException("no teammate may re-key: " + string.Join("; ", refusals));
     }
 
-    /// <summary>The birth form filled as the paper says, with <paramref name="childName"/>; the entry number is the one the page offers.</summary>
+    /// <summary>The birth form filled as the paper says (the first keying's values), with <paramref name="childName"/>; the entry number is the one the page offers.</summary>
     private static async Task KeyBirthCaseAsync(IPage page, DateOnly registered, string childName)
     {
-        await page.Locator("input[data-testid=f-registrationDate]").FillAsync(registered.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
-        await page.Locator("input[data-testid=f-page]").FillAsync("1");
-        await page.Locator("input[data-testid=f-childName]").FillAsync(childName);
-        await page.GetByTestId("f-sex").SelectOptionAsync("female");
-        await page.Locator("input[data-testid=f-dateOfBirth]").FillAsync(registered.AddDays(-10).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
-        await page.Locator("input[data-testid=f-placeOfBirth]").FillAsync("Xã Tân Thành, thị xã Đồng Xoài");
-        await page.Locator("input[data-testid=f-motherName]").FillAsync("Thị K'Lung");
-        await page.Locator("input[data-testid=f-fatherName]").FillAsync("Điểu K'Lung");
-        await page.Locator("input[data-testid=f-fatherName]").PressAsync("Tab");
+        await EntryPage.FillBirthCaseAsync(page, registered, childName, pageNumber: 1, bornDaysBefore: 10);
+        await EntryPage.Input(page, "f-fatherName").PressAsync("Tab");
     }
 }
