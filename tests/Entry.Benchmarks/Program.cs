@@ -9,7 +9,7 @@ using Entry.Benchmarks;
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- replay [--books all]
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- national [clerks=16] [seconds=30] [outageSeconds=300] [backlog=100000]
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- dashboard [runs=5]
-//   dotnet run -c Release --project tests/Entry.Benchmarks -- firstvisit [runs=3] [--config release|run]
+//   dotnet run -c Release --project tests/Entry.Benchmarks -- firstvisit [runs=3] [--config release|run]  (with the empty Blazor app as baseline)
 var positional = new List<string>();
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)

@@ -34,7 +34,9 @@ public sealed partial class SendingQueue
         {
             await store.PutAsync(item, _stopping.Token);
             Changed?.Invoke();
-            var (result, status) = await SendOnceAsync(item);
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            attempt.CancelAfter(schedule.AttemptTimeout);
+            var (result, status) = await SendOnceAsync(item, attempt.Token);
             if (result is not null)
             {
                 answer = result;
@@ -47,9 +49,10 @@ public sealed partial class SendingQueue
         catch (HttpRequestException)
         {
         }
-        catch (TaskCanceledException) when (!_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
         {
-            // The HTTP client's own timeout: as good as unreachable.
+            // No answer in time (the attempt's or the HTTP client's own timeout): as good as unreachable. The same id goes
+            // again, so a case that landed unanswered is stored once.
         }
         finally
         {
@@ -104,11 +107,11 @@ public sealed partial class SendingQueue
     }
 
     /// <summary>One request for the item: its answer, or null with the status when it is worth sending again.</summary>
-    private async Task<(SendAnswer? Answer, HttpStatusCode? Status)> SendOnceAsync(PendingSend item)
+    private async Task<(SendAnswer? Answer, HttpStatusCode? Status)> SendOnceAsync(PendingSend item, CancellationToken cancellationToken)
     {
         if (item.CorrectsVersion is { } version)
         {
-            var corrected = await api.CorrectCaseAsync(item.Case!, version, _stopping.Token);
+            var corrected = await api.CorrectCaseAsync(item.Case!, version, cancellationToken);
             if (corrected.Value is { } details)
             {
                 return (new SendAnswer(null, details, null), null);
@@ -120,7 +123,7 @@ public sealed partial class SendingQueue
             }
 
             // Sent again after an answer that got lost, the correction finds its own version: it landed if the case reads as sent.
-            if (item.Attempts > 1 && EntryApi.IsStale(corrected.Problem) && await LandedAsync(item) is { } landed)
+            if (item.Attempts > 1 && EntryApi.IsStale(corrected.Problem) && await LandedAsync(item, cancellationToken) is { } landed)
             {
                 return (new SendAnswer(null, landed, null), null);
             }
@@ -129,8 +132,8 @@ public sealed partial class SendingQueue
         }
 
         var result = item.Case is { } request
-            ? await api.LogCaseAsync(request, _stopping.Token)
-            : await api.SkipEntryAsync(item.Skip!, _stopping.Token);
+            ? await api.LogCaseAsync(request, cancellationToken)
+            : await api.SkipEntryAsync(item.Skip!, cancellationToken);
         if (result.Value is { } stored)
         {
             return (new SendAnswer(stored, null, null), null);
@@ -140,9 +143,9 @@ public sealed partial class SendingQueue
     }
 
     /// <summary>The stored case, when it holds what the correction sent; null when it holds something else (another change won).</summary>
-    private async Task<CaseEntryDetails?> LandedAsync(PendingSend item)
+    private async Task<CaseEntryDetails?> LandedAsync(PendingSend item, CancellationToken cancellationToken)
     {
-        var read = await api.GetCaseAsync(item.Case!.Id, _stopping.Token);
+        var read = await api.GetCaseAsync(item.Case!.Id, cancellationToken);
         if (read.Value is not { } details)
         {
             return null;

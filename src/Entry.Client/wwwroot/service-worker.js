@@ -138,6 +138,31 @@ self.addEventListener('message', event => {
                 // Gone offline meanwhile: kept at the next visit.
             }
         }
+        await dropOldVersions(cache, event.data.urls);
         event.source?.postMessage({ type: 'kept' });
     })());
 });
+
+// A new build gives a changed file a new fingerprint. Once the page has loaded the new name, the copies kept under the old
+// names of that file are dropped, so the cache holds one version of each file rather than one per release. Files the page
+// did not load this time (an assembly loaded later, say) are left as they are.
+async function dropOldVersions(cache, hrefs) {
+    const loaded = new Map();
+    for (const href of hrefs) {
+        const path = new URL(href).pathname;
+        if (FINGERPRINTED.test(path)) {
+            loaded.set(unversioned(path), path);
+        }
+    }
+    for (const request of await cache.keys()) {
+        const path = new URL(request.url).pathname;
+        const current = FINGERPRINTED.test(path) ? loaded.get(unversioned(path)) : undefined;
+        if (current !== undefined && current !== path) {
+            await cache.delete(request);
+        }
+    }
+}
+
+function unversioned(path) {
+    return path.replace(/\.[a-z0-9]{10}(\.[a-z]+)$/, '$1');
+}

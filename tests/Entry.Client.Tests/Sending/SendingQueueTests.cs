@@ -17,8 +17,10 @@ public sealed class SendingQueueTests
     /// The form waits up to <paramref name="foregroundSeconds"/>; the background retries <paramref name="firstRetryMilliseconds"/>
     /// apart, doubling up to <paramref name="backgroundMilliseconds"/>.
     /// </summary>
-    private static SendingSchedule Fast(double backgroundMilliseconds = 50, double foregroundSeconds = 5, double firstRetryMilliseconds = 20) => new()
+    private static SendingSchedule Fast(double backgroundMilliseconds = 50, double foregroundSeconds = 5, double firstRetryMilliseconds = 20,
+        double attemptSeconds = 30) => new()
     {
+        AttemptTimeout = TimeSpan.FromSeconds(attemptSeconds),
         ForegroundPatience = TimeSpan.FromSeconds(foregroundSeconds),
         FirstRetry = TimeSpan.FromMilliseconds(Math.Min(firstRetryMilliseconds, backgroundMilliseconds)),
         BackgroundWait = TimeSpan.FromMilliseconds(backgroundMilliseconds),
@@ -118,9 +120,28 @@ public sealed class SendingQueueTests
         Assert.Null(answer);
         Assert.Null(queue.InFront);
         Assert.Equal(1, queue.WaitingCount);
-        // The hanging send is given up by the client's own timeout only; the queue does not send the case twice at once.
+        // The hanging send is given up only by the attempt's timeout (30 s here); the queue does not send the case twice at once.
         await Task.Delay(300);
         Assert.Single(server.Received);
+    }
+
+    [Fact]
+    public async Task A_send_left_hanging_is_given_up_after_the_attempt_timeout_and_sent_again_with_the_same_id()
+    {
+        // The server holds the first request a minute without answering, as a link that dropped mid-request does.
+        await using var server = await ScriptedServer.StartAsync(Answer.Hang, Answer.Stored);
+        using var queue = new SendingQueue(server.Api(), new InMemorySendStore(), Fast(foregroundSeconds: 0.1, attemptSeconds: 0.5));
+        var acknowledged = new TaskCompletionSource<PendingSend>(TaskCreationOptions.RunContinuationsAsynchronously);
+        queue.Acknowledged += (item, _) => acknowledged.TrySetResult(item);
+        var request = Case(11);
+
+        Assert.Null(await queue.SendAsync(PendingSend.For(request)));
+        var stored = await acknowledged.Task.WaitAsync(Patience);
+
+        Assert.Equal(request.Id, stored.Id);
+        Assert.Equal(2, stored.Attempts);
+        Assert.Equal([request.Id, request.Id], server.Received.Select(r => r.Id));
+        Assert.Equal(0, queue.WaitingCount);
     }
 
     [Fact]
