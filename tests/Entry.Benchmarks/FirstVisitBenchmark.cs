@@ -48,26 +48,33 @@ internal static class FirstVisitBenchmark
     });
 
     /// <summary>
-    /// <c>firstvisit [runs=3] [--config release|run]</c>: release publishes Entry.Server in Release and runs it in Production,
-    /// as it ships; run serves it as <c>dotnet run --project src/Entry.Server</c> does (the Debug build, Development).
+    /// <c>firstvisit [runs=3] [--config release|run] [--baseline on|off] [--timeline on]</c>: release publishes Entry.Server in
+    /// Release and runs it in Production, as it ships; run serves it as <c>dotnet run --project src/Entry.Server</c> does (its
+    /// own Release publish, in Development, from the project folder). The baseline, on unless turned off, is the framework's empty app (<see cref="EmptyBlazorBaseline"/>).
     /// </summary>
-    public static async Task RunAsync(int runs, string configuration)
+    public static async Task RunAsync(int runs, string configuration, bool baseline)
     {
         var asRun = configuration == "run";
         var root = RepositoryRoot();
-        await using var server = asRun
-            ? await ServerProcess.StartAsync(Settings, serverDirectory: await BuildDebugAsync(root),
-                environment: "Development", workingDirectory: Path.Combine(root, "src", "Entry.Server"))
+        var project = Path.Combine(root, "src", "Entry.Server");
+        var published = asRun ? await PublishAsRunAsync(project) : null;
+        await using var server = published is not null
+            ? await ServerProcess.StartAsync(new Dictionary<string, string>(Settings) { ["ASPNETCORE_WEBROOT"] = Path.Combine(published, "wwwroot") },
+                serverDirectory: published, environment: "Development", workingDirectory: project)
             : await ServerProcess.StartAsync(Settings, serverDirectory: await DashboardBenchmark.PublishAsync());
-        Console.WriteLine($"firstvisit: {(asRun ? "the `dotnet run` configuration (Debug build, Development)" : "the published Release server (Production)")} " +
+        Console.WriteLine($"firstvisit: {(asRun ? "as `dotnet run` serves it (its Release publish, Development)" : "the published Release server (Production)")} " +
                           $"ready in {server.StartedIn.TotalSeconds:0.0} s; {runs} runs each, medians");
         await using var browser = await LaunchAsync();
         var entry = await MeasureAsync(browser.Browser, server.Address, Entry, runs);
         var dashboard = await MeasureAsync(browser.Browser, server.Address, Dashboard, runs);
+        if (!baseline)
+        {
+            return;
+        }
 
         // The same link and CPU with the framework's empty app: what no Blazor WebAssembly app on this SDK goes below.
-        var baseline = await EmptyBlazorBaseline.PublishAsync(root);
-        await using var site = await EmptyBlazorBaseline.ServeAsync(baseline);
+        var emptyApp = await EmptyBlazorBaseline.PublishAsync(root);
+        await using var site = await EmptyBlazorBaseline.ServeAsync(emptyApp);
         var empty = await MeasureAsync(browser.Browser, new Uri(site.Urls.First()), EmptyBlazorBaseline.Visit, runs);
         Console.WriteLine("  against the empty Blazor app, same link and CPU, same run:");
         foreach (var (label, page) in new[] { (Entry.Label, entry), (Dashboard.Label, dashboard) })
@@ -127,6 +134,14 @@ internal static class FirstVisitBenchmark
             if (run == 0)
             {
                 largest = first.Responses.OrderByDescending(r => r.Bytes).Take(8).ToList();
+                if (PrintTimeline)
+                {
+                    foreach (var (which, result) in new[] { ("first", first), ("second", second) })
+                    {
+                        Console.WriteLine($"    {visit.Label}, {which} visit: loading screen at {result.Boot.TotalSeconds:0.00} s, usable at {result.Ready.TotalSeconds:0.00} s; the app's requests:");
+                        result.Timeline.ForEach(line => Console.WriteLine("      " + line));
+                    }
+                }
             }
         }
 
@@ -148,7 +163,10 @@ internal static class FirstVisitBenchmark
 
     private static string Verdict(bool met) => met ? "meets" : "MISSES";
 
-    private sealed record VisitResult(TimeSpan Boot, TimeSpan Ready, long Bytes, List<(string Url, long Bytes)> Responses);
+    private sealed record VisitResult(TimeSpan Boot, TimeSpan Ready, long Bytes, List<(string Url, long Bytes)> Responses, List<string> Timeline);
+
+    /// <summary>Set by <c>--timeline</c>: each visit of the first run prints when the app's own requests (not its files) went and came back.</summary>
+    public static bool PrintTimeline { get; set; }
 
     private static async Task<VisitResult> OneVisitAsync(IBrowserContext context, Visit visit)
     {
@@ -158,6 +176,22 @@ internal static class FirstVisitBenchmark
             var cdp = await context.NewCDPSessionAsync(page);
             var urls = new Dictionary<string, string>();
             var responses = new List<(string Url, long Bytes)>();
+            var sent = new Dictionary<string, (string Path, double At)>();
+            var timeline = new List<string>();
+            var started = 0d;
+            cdp.Event("Network.requestWillBeSent").OnEvent += (_, e) =>
+            {
+                if (e is { } json)
+                {
+                    var path = new Uri(json.GetProperty("request").GetProperty("url").GetString()!).AbsolutePath;
+                    var at = json.GetProperty("timestamp").GetDouble();
+                    lock (responses)
+                    {
+                        started = started == 0 ? at : started;
+                        sent[json.GetProperty("requestId").GetString()!] = (path, at);
+                    }
+                }
+            };
             cdp.Event("Network.responseReceived").OnEvent += (_, e) =>
             {
                 if (e is { } json)
@@ -181,6 +215,11 @@ internal static class FirstVisitBenchmark
                     lock (responses)
                     {
                         responses.Add((urls.GetValueOrDefault(id, id), (long)json.GetProperty("encodedDataLength").GetDouble()));
+                        if (sent.TryGetValue(id, out var request) && !request.Path.StartsWith("/_framework/", StringComparison.Ordinal) &&
+                            !request.Path.StartsWith("/_content/", StringComparison.Ordinal))
+                        {
+                            timeline.Add($"{request.At - started,6:0.00} → {json.GetProperty("timestamp").GetDouble() - started,6:0.00} s  {request.Path}");
+                        }
                     }
                 }
             };
@@ -199,7 +238,7 @@ internal static class FirstVisitBenchmark
             await Task.Delay(1000);
             lock (responses)
             {
-                return new VisitResult(boot, ready, responses.Sum(r => r.Bytes), [.. responses]);
+                return new VisitResult(boot, ready, responses.Sum(r => r.Bytes), [.. responses], [.. timeline]);
             }
         }
         finally
@@ -208,19 +247,23 @@ internal static class FirstVisitBenchmark
         }
     }
 
-    /// <summary>Builds Entry.Server in Debug, as <c>dotnet run</c> does, and gives back its output folder.</summary>
-    private static async Task<string> BuildDebugAsync(string root)
+    /// <summary>
+    /// Publishes Entry.Server where and as <c>dotnet run</c> does before it runs it (the project's RunAsItShips target), and
+    /// gives back that folder.
+    /// </summary>
+    private static async Task<string> PublishAsRunAsync(string project)
     {
-        var project = Path.Combine(root, "src", "Entry.Server");
-        using var process = Process.Start(new ProcessStartInfo("dotnet", ["build", project, "-c", "Debug", "-v", "q", "-nologo"])
+        var output = Path.Combine(project, "obj", "run-published");
+        using var process = Process.Start(new ProcessStartInfo("dotnet",
+            ["publish", project, "-c", "Release", "-o", output, "-p:EntryRunAsBuilt=true", "-v", "q", "-nologo"])
         { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var log = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet build failed:\n{log}");
+            throw new InvalidOperationException($"dotnet publish failed:\n{log}");
         }
-        return Path.Combine(project, "bin", "Debug", "net10.0");
+        return output;
     }
 
     public static string RepositoryRoot()

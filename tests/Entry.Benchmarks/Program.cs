@@ -9,7 +9,7 @@ using Entry.Benchmarks;
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- replay [--books all]
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- national [clerks=16] [seconds=30] [outageSeconds=300] [backlog=100000]
 //   dotnet run -c Release --project tests/Entry.Benchmarks -- dashboard [runs=5]
-//   dotnet run -c Release --project tests/Entry.Benchmarks -- firstvisit [runs=3] [--config release|run]  (with the empty Blazor app as baseline)
+//   dotnet run -c Release --project tests/Entry.Benchmarks -- firstvisit [runs=3] [--config release|run] [--baseline on|off] [--timeline on]
 var positional = new List<string>();
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)
@@ -56,7 +56,9 @@ switch (command)
         await DashboardBenchmark.RunAsync(runs);
         break;
     case "firstvisit":
-        await FirstVisitBenchmark.RunAsync(positional.Count > 1 ? runs : 3, options.GetValueOrDefault("config", "release"));
+        FirstVisitBenchmark.PrintTimeline = options.ContainsKey("timeline");
+        await FirstVisitBenchmark.RunAsync(positional.Count > 1 ? runs : 3, options.GetValueOrDefault("config", "release"),
+            baseline: options.GetValueOrDefault("baseline", "on") != "off");
         break;
     case "all":
         await ImportBenchmark.RunAsync(runs);
@@ -67,7 +69,7 @@ switch (command)
         break;
     default:
         Console.Error.WriteLine("usage: Entry.Benchmarks [import|startup|plan|all] [runs] | entries [clerks] [seconds] [dashboards] [--runs n] [--sampling on|off|both] " +
-            "| replay [--books n] | national [clerks] [seconds] [outageSeconds] [backlog] | dashboard [runs] | firstvisit [runs] [--config release|run]");
+            "| replay [--books n] | national [clerks] [seconds] [outageSeconds] [backlog] | dashboard [runs] | firstvisit [runs] [--config release|run] [--baseline on|off] [--timeline on]");
         return 2;
 }
 return 0;

@@ -8,8 +8,9 @@ using System.Text;
 namespace Entry.Browser.Tests;
 
 /// <summary>
-/// The Entry server as a real separate process on 127.0.0.1, with its own empty data directory, so the
-/// browser talks to exactly what <c>dotnet run</c> would serve (demo data and users load at start). Its clock is moved
+/// The Entry server as a real separate process on 127.0.0.1, with its own empty data directory: the Debug build in
+/// Development, with the demo data and users <c>dotnet run</c> loads at start (<c>dotnet run</c> itself serves its Release
+/// publish; the suite takes the build it already has rather than publishing again). Its clock is moved
 /// (Entry:Clock:Offset) so that a shift stays open for at least an hour: clerks can claim and log whatever the hour of
 /// the run (shifts are 06:00–22:00 in Asia/Ho_Chi_Minh, UTC+7).
 /// </summary>

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Entry.Browser.Tests;
 
 /// <summary>
-/// The browser app as <c>dotnet run</c> serves it (the suite's server is the Debug build in Development): its files travel
+/// The browser app as the suite's server serves it (the Debug build in Development, untrimmed): its files travel
 /// compressed, the fingerprinted ones are cached for a year, so a second visit takes none of them from the network.
 /// </summary>
 [Collection(BrowserCollection.Name)]

@@ -70,10 +70,13 @@ public sealed partial class DataEntry
         Queue.Corrected += OnCorrected;
         Queue.RefusedItem += OnRefused;
         _userName = AuthenticationState is null ? null : (await AuthenticationState).User.Identity?.Name;
+        // The claim is asked for while the queue is read back from this computer: on a slow link that is a round trip less
+        // before the form opens. The book is held only once the queue is read (its numbers come after those still waiting).
+        var claim = Api.GetMyClaimAsync(_cts.Token);
         await Queue.ResumeAsync(_userName);
         await Link.StartAsync();
         ShowQueued();
-        await LoadAsync();
+        await LoadAsync(claim);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -90,13 +93,14 @@ public sealed partial class DataEntry
         }
     }
 
-    private async Task LoadAsync()
+    /// <summary>Holds the book the server says this clerk holds (<paramref name="asked"/>: the request already under way).</summary>
+    private async Task LoadAsync(Task<ClaimedBook?>? asked = null)
     {
         _loadError = null;
         _loading = true;
         try
         {
-            var book = await Api.GetMyClaimAsync(_cts.Token);
+            var book = await (asked ?? Api.GetMyClaimAsync(_cts.Token));
             _offlineClaim = null;
             SetBook(book);
             await RememberClaimAsync();
