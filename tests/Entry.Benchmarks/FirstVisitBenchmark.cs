@@ -248,12 +248,12 @@ internal static class FirstVisitBenchmark
     }
 
     /// <summary>
-    /// Publishes Entry.Server where and as <c>dotnet run</c> does before it runs it (the project's RunAsItShips target), and
-    /// gives back that folder.
+    /// Publishes Entry.Server as <c>dotnet run</c> does before it runs it (the project's RunAsItShips target), into a folder
+    /// of its own (not the one of a <c>dotnet run</c> that may be serving the demo meanwhile), and gives back that folder.
     /// </summary>
     private static async Task<string> PublishAsRunAsync(string project)
     {
-        var output = Path.Combine(project, "obj", "run-published");
+        var output = Path.Combine(Path.GetTempPath(), "entry-bench", "run-published-" + Guid.NewGuid().ToString("N"));
         using var process = Process.Start(new ProcessStartInfo("dotnet",
             ["publish", project, "-c", "Release", "-o", output, "-p:EntryRunAsBuilt=true", "-v", "q", "-nologo"])
         { RedirectStandardOutput = true, RedirectStandardError = true })!;
