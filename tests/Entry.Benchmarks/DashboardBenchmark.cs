@@ -144,22 +144,10 @@ internal static class DashboardBenchmark
     /// <summary>Publishes Entry.Server in Release (with the browser app, compressed as in production) to a temporary folder.</summary>
     public static async Task<string> PublishAsync()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Entry.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run the tool from inside the repository.");
-        }
+        var root = FirstVisitBenchmark.RepositoryRoot();
         var output = Path.Combine(Path.GetTempPath(), "entry-bench", "publish-" + Guid.NewGuid().ToString("N"));
         var watch = Stopwatch.StartNew();
-        using var process = Process.Start(new ProcessStartInfo("dotnet",
-            ["publish", Path.Combine(root, "src", "Entry.Server"), "-c", "Release", "-o", output, "-v", "q", "-nologo"])
-        { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var log = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet publish failed:\n{log}");
-        }
+        await DotnetCli.RunAsync(null, "publish", Path.Combine(root, "src", "Entry.Server"), "-c", "Release", "-o", output, "-v", "q", "-nologo");
         Console.WriteLine($"dashboard: published in {watch.Elapsed.TotalSeconds:0} s to a temporary folder");
         var framework = Path.Combine(output, "wwwroot", "_framework");
         if (Directory.Exists(framework))

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -24,13 +23,13 @@ internal static partial class EmptyBlazorBaseline
     {
         var folder = Path.Combine(Path.GetTempPath(), "entry-bench", "empty-blazor-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        await DotnetAsync(folder, "new", "blazorwasm", "--empty", "-n", "EmptyApp", "-o", folder, "--no-restore", "--no-update-check");
+        await DotnetCli.RunAsync(folder, "new", "blazorwasm", "--empty", "-n", "EmptyApp", "-o", folder, "--no-restore", "--no-update-check");
         var project = Path.Combine(folder, "EmptyApp.csproj");
         var version = WebAssemblyVersion(repositoryRoot);
         var text = await File.ReadAllTextAsync(project);
         await File.WriteAllTextAsync(project, ComponentsPackage().Replace(text, m => $"{m.Groups[1].Value}Version=\"{version}"));
         var output = Path.Combine(folder, "publish");
-        await DotnetAsync(folder, "publish", project, "-c", "Release", "-o", output, "-v", "q", "-nologo");
+        await DotnetCli.RunAsync(folder, "publish", project, "-c", "Release", "-o", output, "-v", "q", "-nologo");
         return output;
     }
 
@@ -57,18 +56,6 @@ internal static partial class EmptyBlazorBaseline
         return EntryWebAssemblyVersion().Match(packages) is { Success: true } match
             ? match.Groups[1].Value
             : throw new InvalidOperationException("Directory.Packages.props names no version of Microsoft.AspNetCore.Components.WebAssembly.");
-    }
-
-    private static async Task DotnetAsync(string directory, params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo("dotnet", arguments)
-        { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var log = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed:\n{log}");
-        }
     }
 
     [GeneratedRegex("Hello, world!")]

@@ -254,15 +254,7 @@ internal static class FirstVisitBenchmark
     private static async Task<string> PublishAsRunAsync(string project)
     {
         var output = Path.Combine(Path.GetTempPath(), "entry-bench", "run-published-" + Guid.NewGuid().ToString("N"));
-        using var process = Process.Start(new ProcessStartInfo("dotnet",
-            ["publish", project, "-c", "Release", "-o", output, "-p:EntryRunAsBuilt=true", "-v", "q", "-nologo"])
-        { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var log = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet publish failed:\n{log}");
-        }
+        await DotnetCli.RunAsync(null, "publish", project, "-c", "Release", "-o", output, "-p:EntryRunAsBuilt=true", "-v", "q", "-nologo");
         return output;
     }
 
