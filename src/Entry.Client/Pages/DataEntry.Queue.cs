@@ -155,12 +155,15 @@ public sealed partial class DataEntry
         }
     }
 
-    /// <summary>The held book again from the server, quietly: a failure leaves the page as it is.</summary>
+    /// <summary>
+    /// The held book again from the server, quietly: a failure leaves the page as it is. The queue goes on sending meanwhile,
+    /// so the answer may be older than the last case's: its counts do not take the page's back.
+    /// </summary>
     private async Task RefreshClaimAsync()
     {
         try
         {
-            SetBook(await Api.GetMyClaimAsync(_cts.Token));
+            SetBook(_held.NotBehindHeld(await Api.GetMyClaimAsync(_cts.Token)));
 
             await RememberClaimAsync();
             StateHasChanged();

@@ -46,6 +46,29 @@ public sealed class EntryPageStateTests
     }
 
     [Fact]
+    public void A_read_of_the_book_answered_before_the_last_stored_case_does_not_take_its_counts_back()
+    {
+        var held = new HeldBook();
+        var book = new ClaimedBook
+        {
+            Code = "BK-1", Type = BookType.Birth, UnitCode = "U-1", UnitName = "Phường Tân Phú", Volume = "1",
+            RegisteredFrom = new DateOnly(2010, 1, 1), RegisteredTo = new DateOnly(2010, 12, 31), CaseCount = 50,
+            Condition = default, CasesLogged = 1, ClaimedAt = DateTimeOffset.UtcNow, ClaimEndsAt = DateTimeOffset.UtcNow.AddHours(1),
+        };
+        held.Hold(book);
+        held.Count(Saved("BK-1", casesLogged: 4));
+
+        // Read while the queue stored the third case, answered after the fourth's answer.
+        var read = held.NotBehindHeld(book with { CasesLogged = 3, CaseCount = 48 });
+        Assert.Equal(4, read!.CasesLogged);
+        Assert.Equal(48, read.CaseCount);
+        // Newer counts, or another book, are taken as read.
+        Assert.Equal(6, held.NotBehindHeld(book with { CasesLogged = 6 })!.CasesLogged);
+        Assert.Equal(0, held.NotBehindHeld(book with { Code = "BK-2", CasesLogged = 0 })!.CasesLogged);
+        Assert.Null(held.NotBehindHeld(null));
+    }
+
+    [Fact]
     public void A_taken_entry_number_is_shown_under_its_field_and_an_unknown_key_below_the_form()
     {
         var form = new EntryFormState();

@@ -22,6 +22,15 @@ public sealed class HeldBook
         return another;
     }
 
+    /// <summary>
+    /// The book as the server read it, counts no lower than those held: the read may have been answered before a case the
+    /// queue was sending meanwhile, whose answer is already counted. A held book's counts only rise.
+    /// </summary>
+    public ClaimedBook? NotBehindHeld(ClaimedBook? read) =>
+        read is not null && Book is { } held && held.Code == read.Code
+            ? read with { CasesLogged = Math.Max(read.CasesLogged, held.CasesLogged), CasesSkipped = Math.Max(read.CasesSkipped, held.CasesSkipped) }
+            : read;
+
     /// <summary>The book was given back: nothing held, the session's cases with it.</summary>
     public void Release()
     {
