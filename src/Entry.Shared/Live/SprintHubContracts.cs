@@ -78,7 +78,7 @@ public sealed record CasesLoggedBatch(string Scope, IReadOnlyList<BookCasesLogge
 /// logged since the previous batch, <c>Flagged</c> how many of those were flagged for verification.
 /// </summary>
 public sealed record BookCasesLogged(int TeamId, string UnitCode, string BookCode, BookType Type, string ClerkUserName, string ClerkName,
-    int CasesLogged, int CaseCount, int Added, int Flagged, DateTimeOffset LastLoggedAt);
+    int CasesLogged, int CaseCount, int Added, int Flagged, DateTimeOffset LastLoggedAt, int AddedLate = 0);
 
 [JsonConverter(typeof(JsonStringEnumConverter<BookChangeKind>))]
 public enum BookChangeKind

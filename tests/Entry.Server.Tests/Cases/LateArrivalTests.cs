@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Entry.Server.Tests.Claims;
+using Entry.Server.Tests.Live;
 using Entry.Server.Tests.Shifts;
 using Entry.Shared.Auth;
 using Entry.Shared.Entries;
@@ -35,6 +36,10 @@ public sealed class LateArrivalTests
         Assert.Equal(0, await world.ClaimsOnAsync(book));
         // Signed in again: a bearer token lasts an hour of the moved clock.
         clerk = await world.ClerkAsync("c1");
+        // The team's live board, open on the next shift.
+        var team = Entry.Shared.Progress.ScopeKey.Team(world.TeamId).Name;
+        await using var board = await LiveClient.ConnectAsync(world.Factory, await world.Factory.AdminAsync());
+        await board.SubscribeAsync(team);
 
         var first = await clerk.PostAsJsonAsync("/api/entries", typed);
         var again = await clerk.PostAsJsonAsync("/api/entries", typed);
@@ -59,6 +64,10 @@ public sealed class LateArrivalTests
         var counters = await world.Factory.WithDbAsync(db => db.ProgressCounters.AsNoTracking().Where(c => shifts.Contains(c.Scope)).ToListAsync());
         var typedShift = Assert.Single(counters);
         Assert.Equal((shifts[0], 1L, 1L), (typedShift.Scope, typedShift.Entered, typedShift.Skipped));
+        // Live, the board hears of the case as a late one: a case of the last hour, not of the shift now open.
+        await Local.EventuallyAsync(() => Task.FromResult(board.AddedIn(team) == 1), "the late case on the team's board");
+        var line = Assert.Single(board.Cases.Where(b => b.Scope == team).SelectMany(b => b.Books));
+        Assert.Equal((book, 1, 1, 1), (line.BookCode, line.CasesLogged, line.Added, line.AddedLate));
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync("/api/claims/mine")).StatusCode);
     }
 

@@ -44,9 +44,21 @@ public sealed class LiveBoard(TeamBoard snapshot, DateTimeOffset loadedAt)
         var changed = false;
         foreach (var line in batch.Books.Where(l => l.TeamId == Snapshot.TeamId && l.LastLoggedAt > Snapshot.At))
         {
+            // Late arrivals (typed during a claim that had ended) count on that claim's shift, as the server counts them,
+            // and say nothing of the book held now; they are cases of the last hour all the same.
+            var onThisShift = line.Added - line.AddedLate;
+            var known = _members.Exists(m => string.Equals(m.UserName, line.ClerkUserName, StringComparison.OrdinalIgnoreCase));
+            if (onThisShift == 0 && !known)
+            {
+                CasesLastHour += line.Added;
+                changed = true;
+                continue;
+            }
+
             var index = Holder(line.ClerkUserName, line.ClerkName);
             var member = _members[index];
-            var book = member.Book is { } held && held.Code == line.BookCode
+            var held = member.Book is { } current && current.Code == line.BookCode ? current : null;
+            var book = held is not null
                 ? held with { CasesLogged = Math.Max(held.CasesLogged, line.CasesLogged) }
                 : new BoardBook
                 {
@@ -56,11 +68,11 @@ public sealed class LiveBoard(TeamBoard snapshot, DateTimeOffset loadedAt)
             _members[index] = member with
             {
                 // The last case of a book finishes it and ends the claim; booksChanged says so too.
-                Book = line.CasesLogged >= line.CaseCount ? null : book,
-                CasesThisShift = member.CasesThisShift + line.Added,
+                Book = held is null && onThisShift == 0 ? member.Book : line.CasesLogged >= line.CaseCount ? null : book,
+                CasesThisShift = member.CasesThisShift + onThisShift,
                 CasesLastHour = member.CasesLastHour + line.Added,
             };
-            CasesThisShift += line.Added;
+            CasesThisShift += onThisShift;
             CasesLastHour += line.Added;
             changed = true;
         }

@@ -69,7 +69,7 @@ public sealed class NewEntryWrite(CaseEntry entry, Book book, long? claimId, Ref
         else
         {
             live.CaseLogged(new CaseLoggedNotice(place, book.Code, book.Type, entry.ClerkId, Fill.Logged, book.CaseCount, entry.NeedsVerification,
-                entry.StoredAt));
+                entry.StoredAt, Late: ClaimId is null));
         }
     }
 

@@ -82,11 +82,14 @@ public sealed class LiveBatch
         public string ClerkId => Latest.ClerkId;
         public int Added { get; private set; }
         public int Flagged { get; private set; }
+        /// <summary>Of <see cref="Added"/>, the late arrivals: counted on an earlier shift.</summary>
+        public int AddedLate { get; private set; }
 
         public void Add(CaseLoggedNotice notice)
         {
             Added++;
             Flagged += notice.Flagged ? 1 : 0;
+            AddedLate += notice.Late ? 1 : 0;
             // Cases of one book only grow: the highest count is the newest, whatever order parallel requests finished in.
             if (notice.CasesLogged > Latest.CasesLogged || (notice.CasesLogged == Latest.CasesLogged && notice.At > Latest.At))
             {

@@ -72,7 +72,7 @@ public sealed partial class LiveFlusher(
                     var latest = line.Latest;
                     var clerk = Name(latest.ClerkId);
                     return new BookCasesLogged(latest.Place.TeamId, latest.Place.UnitCode, latest.BookCode, latest.Type, clerk.UserName, clerk.DisplayName,
-                        latest.CasesLogged, latest.CaseCount, line.Added, line.Flagged, latest.At);
+                        latest.CasesLogged, latest.CaseCount, line.Added, line.Flagged, latest.At, line.AddedLate);
                 }).ToList();
                 await clients.CasesLogged(new CasesLoggedBatch(scope.Name, lines, sentAt), ct);
             }

@@ -19,8 +19,9 @@ public interface ISprintEvents
 /// <summary>Where something happened: the groups (team, unit, district, province) that may see it.</summary>
 public sealed record SprintPlace(int TeamId, string UnitCode, string? DistrictCode);
 
+/// <summary>A case stored; <paramref name="Late"/>: typed during a claim that had ended when it arrived, so counted on that claim's shift.</summary>
 public sealed record CaseLoggedNotice(SprintPlace Place, string BookCode, BookType Type, string ClerkId, int CasesLogged, int CaseCount,
-    bool Flagged, DateTimeOffset At);
+    bool Flagged, DateTimeOffset At, bool Late = false);
 
 public sealed record BookChangedNotice(BookChangeKind Kind, SprintPlace Place, string BookCode, BookType Type, string? ClerkId,
     int CasesLogged, int CaseCount, DateTimeOffset At);
