@@ -31,12 +31,7 @@ public sealed class EntryPageStateTests
     public void An_answer_counts_only_for_the_book_held()
     {
         var held = new HeldBook();
-        Assert.True(held.Hold(new ClaimedBook
-        {
-            Code = "BK-1", Type = BookType.Birth, UnitCode = "U-1", UnitName = "Phường Tân Phú", Volume = "1",
-            RegisteredFrom = new DateOnly(2010, 1, 1), RegisteredTo = new DateOnly(2010, 12, 31), CaseCount = 50,
-            Condition = default, CasesLogged = 4, ClaimedAt = DateTimeOffset.UtcNow, ClaimEndsAt = DateTimeOffset.UtcNow.AddHours(1),
-        }));
+        Assert.True(held.Hold(Book(casesLogged: 4)));
 
         held.Count(Saved("BK-2", casesLogged: 9));
         Assert.Equal(4, held.Book!.CasesLogged);
@@ -49,12 +44,7 @@ public sealed class EntryPageStateTests
     public void A_read_of_the_book_answered_before_the_last_stored_case_does_not_take_its_counts_back()
     {
         var held = new HeldBook();
-        var book = new ClaimedBook
-        {
-            Code = "BK-1", Type = BookType.Birth, UnitCode = "U-1", UnitName = "Phường Tân Phú", Volume = "1",
-            RegisteredFrom = new DateOnly(2010, 1, 1), RegisteredTo = new DateOnly(2010, 12, 31), CaseCount = 50,
-            Condition = default, CasesLogged = 1, ClaimedAt = DateTimeOffset.UtcNow, ClaimEndsAt = DateTimeOffset.UtcNow.AddHours(1),
-        };
+        var book = Book(casesLogged: 1);
         held.Hold(book);
         held.Count(Saved("BK-1", casesLogged: 4));
 
@@ -86,6 +76,13 @@ public sealed class EntryPageStateTests
         var bare = new ApiProblem(HttpStatusCode.Forbidden, "Book not held", null, new Dictionary<string, string[]>(), []);
         Assert.False(form.ShowRefusal(bare, _ => "unused"));
     }
+
+    private static ClaimedBook Book(int casesLogged) => new()
+    {
+        Code = "BK-1", Type = BookType.Birth, UnitCode = "U-1", UnitName = "Phường Tân Phú", Volume = "1",
+        RegisteredFrom = new DateOnly(2010, 1, 1), RegisteredTo = new DateOnly(2010, 12, 31), CaseCount = 50,
+        Condition = default, CasesLogged = casesLogged, ClaimedAt = DateTimeOffset.UtcNow, ClaimEndsAt = DateTimeOffset.UtcNow.AddHours(1),
+    };
 
     private static CaseEntryResult Saved(string bookCode, int casesLogged) => new()
     {
