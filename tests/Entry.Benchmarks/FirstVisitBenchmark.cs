@@ -57,11 +57,12 @@ internal static class FirstVisitBenchmark
         var asRun = configuration == "run";
         var root = RepositoryRoot();
         var project = Path.Combine(root, "src", "Entry.Server");
-        var published = asRun ? await PublishAsRunAsync(project) : null;
-        await using var server = published is not null
+        // `dotnet run` runs the same Release publish (the project's RunAsItShips target), in Development from the project folder.
+        var published = await DashboardBenchmark.PublishAsync();
+        await using var server = asRun
             ? await ServerProcess.StartAsync(new Dictionary<string, string>(Settings) { ["ASPNETCORE_WEBROOT"] = Path.Combine(published, "wwwroot") },
                 serverDirectory: published, environment: "Development", workingDirectory: project)
-            : await ServerProcess.StartAsync(Settings, serverDirectory: await DashboardBenchmark.PublishAsync());
+            : await ServerProcess.StartAsync(Settings, serverDirectory: published);
         Console.WriteLine($"firstvisit: {(asRun ? "as `dotnet run` serves it (its Release publish, Development)" : "the published Release server (Production)")} " +
                           $"ready in {server.StartedIn.TotalSeconds:0.0} s; {runs} runs each, medians");
         await using var browser = await LaunchAsync();
@@ -245,17 +246,6 @@ internal static class FirstVisitBenchmark
         {
             await page.CloseAsync();
         }
-    }
-
-    /// <summary>
-    /// Publishes Entry.Server as <c>dotnet run</c> does before it runs it (the project's RunAsItShips target), into a folder
-    /// of its own (not the one of a <c>dotnet run</c> that may be serving the demo meanwhile), and gives back that folder.
-    /// </summary>
-    private static async Task<string> PublishAsRunAsync(string project)
-    {
-        var output = Path.Combine(Path.GetTempPath(), "entry-bench", "run-published-" + Guid.NewGuid().ToString("N"));
-        await DotnetCli.RunAsync(null, "publish", project, "-c", "Release", "-o", output, "-p:EntryRunAsBuilt=true", "-v", "q", "-nologo");
-        return output;
     }
 
     public static string RepositoryRoot()

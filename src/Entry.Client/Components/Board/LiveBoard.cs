@@ -47,8 +47,7 @@ public sealed class LiveBoard(TeamBoard snapshot, DateTimeOffset loadedAt)
             // Late arrivals (typed during a claim that had ended) count on that claim's shift, as the server counts them,
             // and say nothing of the book held now; they are cases of the last hour all the same.
             var onThisShift = line.Added - line.AddedLate;
-            var known = _members.Exists(m => string.Equals(m.UserName, line.ClerkUserName, StringComparison.OrdinalIgnoreCase));
-            if (onThisShift == 0 && !known)
+            if (onThisShift == 0 && IndexOf(line.ClerkUserName) < 0)
             {
                 CasesLastHour += line.Added;
                 changed = true;
@@ -118,9 +117,11 @@ public sealed class LiveBoard(TeamBoard snapshot, DateTimeOffset loadedAt)
     }
 
     /// <summary>The row of a clerk; someone not on the board yet (off the roster) gets one.</summary>
+    private int IndexOf(string userName) => _members.FindIndex(m => string.Equals(m.UserName, userName, StringComparison.OrdinalIgnoreCase));
+
     private int Holder(string userName, string displayName)
     {
-        var index = _members.FindIndex(m => string.Equals(m.UserName, userName, StringComparison.OrdinalIgnoreCase));
+        var index = IndexOf(userName);
         if (index >= 0)
         {
             return index;
